@@ -1,0 +1,1 @@
+//! Benchmarks of oam-rs; see `benches/` and README.md.

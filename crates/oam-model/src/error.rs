@@ -1,0 +1,250 @@
+//! The crate's error type: what went wrong ([`ErrorKind`]) and where ([`Location`]).
+
+use std::fmt;
+
+use crate::fieldpath::FieldPath;
+
+/// A 1-based line and column (in characters) plus the 0-based byte offset in the source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineCol {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// 0-based byte offset from the start of the source.
+    pub offset: usize,
+}
+
+/// Where a problem is: the source, the document in it, the object path and, when the input was
+/// text, the line and column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// The source's name: a file path, `<stdin>` or a caller-chosen name.
+    pub source: String,
+    /// The 0-based index of the document in the source (empty documents are not counted).
+    pub document: Option<usize>,
+    /// The object path inside the document (`spec.components[1].traits[0].trait.kind`).
+    pub path: FieldPath,
+    /// The position in the source text, when known.
+    pub position: Option<LineCol>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let source = if self.source.is_empty() {
+            "<input>"
+        } else {
+            &self.source
+        };
+        f.write_str(source)?;
+        if let Some(p) = self.position {
+            write!(f, ":{}:{}", p.line, p.column)?;
+        }
+        Ok(())
+    }
+}
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The source could not be read.
+    #[error("cannot read: {message}")]
+    Io {
+        /// The operating system's message.
+        message: String,
+    },
+    /// The input is not UTF-8.
+    #[error("input is not valid UTF-8 (first invalid byte at offset {valid_up_to})")]
+    NotUtf8 {
+        /// Length of the valid prefix.
+        valid_up_to: usize,
+    },
+    /// The YAML or JSON text is malformed.
+    #[error("{message}")]
+    Syntax {
+        /// The parser's message.
+        message: String,
+    },
+    /// A limit against hostile input was reached.
+    #[error("limit exceeded: {message}")]
+    Limit {
+        /// Which limit and by how much.
+        message: String,
+    },
+    /// A document is not a mapping.
+    #[error("a document must be a mapping (an object), found {found}")]
+    NotAnObject {
+        /// The JSON type found.
+        found: &'static str,
+    },
+    /// `apiVersion` or `kind` is missing or not a string.
+    #[error("missing or non-string `{field}`")]
+    MissingTypeMeta {
+        /// `apiVersion` or `kind`.
+        field: &'static str,
+    },
+    /// A `core.oam.dev` version oam-rs does not know.
+    #[error("unknown apiVersion `{api_version}`: core.oam.dev has {}", known.join(", "))]
+    UnknownApiVersion {
+        /// The apiVersion given.
+        api_version: String,
+        /// The versions oam-rs knows.
+        known: Vec<&'static str>,
+    },
+    /// A kind that the given `core.oam.dev` version does not have.
+    #[error("`{api_version}` has no kind `{kind}`; it has {}", known.join(", "))]
+    UnknownKind {
+        /// The apiVersion given.
+        api_version: String,
+        /// The kind given.
+        kind: String,
+        /// The kinds this version has.
+        known: Vec<&'static str>,
+    },
+    /// A raw object is not of the requested typed kind.
+    #[error("expected {expected}, found {found}")]
+    KindMismatch {
+        /// `apiVersion kind` requested.
+        expected: String,
+        /// `apiVersion kind` found.
+        found: String,
+    },
+    /// A required field is absent.
+    #[error("missing field `{field}`")]
+    MissingField {
+        /// The field's name.
+        field: String,
+    },
+    /// A value has the wrong type or an invalid value (serde's message).
+    #[error("{message}")]
+    Invalid {
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// A field the model does not have.
+    #[error("unknown field `{field}`{}", suggestion.as_ref().map(|s| format!(", did you mean `{s}`?")).unwrap_or_default())]
+    UnknownField {
+        /// The field's name.
+        field: String,
+        /// The closest known field, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A Rudr-era `core.oam.dev/v1alpha1` kind (OAM spec v0.1), recognised but not supported.
+    #[error(
+        "`core.oam.dev/v1alpha1` `{kind}` is the Rudr-era OAM v0.1 API, which oam-rs does not support; it was loaded untyped"
+    )]
+    LegacyApi {
+        /// The legacy kind.
+        kind: String,
+    },
+}
+
+impl ErrorKind {
+    /// A short hint on how to fix the problem.
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Self::Io { .. } => "check that the path exists and is readable".into(),
+            Self::NotUtf8 { .. } => "save the file as UTF-8".into(),
+            Self::Syntax { .. } => "fix the YAML/JSON syntax at this position".into(),
+            Self::Limit { .. } => {
+                "the input looks hostile (deep nesting, alias expansion or size); raise the limit in LoadOptions if it is genuine".into()
+            }
+            Self::NotAnObject { .. } => "each document must be a Kubernetes object with apiVersion, kind and metadata".into(),
+            Self::MissingTypeMeta { field } => format!("add `{field}:` at the top of the document"),
+            Self::UnknownApiVersion { known, .. } => format!("use one of {}", known.join(", ")),
+            Self::UnknownKind { .. } => "check the kind's spelling and case, or the apiVersion".into(),
+            Self::KindMismatch { .. } => "convert only objects of the requested kind".into(),
+            Self::MissingField { field } => format!("add the required field `{field}`"),
+            Self::Invalid { .. } => "give a value of the type the field expects".into(),
+            Self::UnknownField { suggestion: Some(s), .. } => format!("rename it to `{s}`, or remove it"),
+            Self::UnknownField { .. } => {
+                "remove the field or fix its spelling; LoadOptions::lenient reports it as a warning instead".into()
+            }
+            Self::LegacyApi { .. } => {
+                "migrate to core.oam.dev/v1alpha2 (Component, ApplicationConfiguration) or core.oam.dev/v1beta1 (Application)".into()
+            }
+        })
+    }
+}
+
+/// An error (or, in [`crate::Loaded::warnings`], a warning) with its location.
+///
+/// `Display` prints `file:line:column: message (document N, at path)`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {kind}{}", context(location))]
+pub struct Error {
+    kind: ErrorKind,
+    location: Location,
+}
+
+fn context(location: &Location) -> String {
+    match (location.document, location.path.is_empty()) {
+        (Some(d), false) => format!(" (document {d}, at {})", location.path),
+        (Some(d), true) => format!(" (document {d})"),
+        (None, false) => format!(" (at {})", location.path),
+        (None, true) => String::new(),
+    }
+}
+
+impl Error {
+    /// An error of `kind` at `location`.
+    #[must_use]
+    pub fn new(kind: ErrorKind, location: Location) -> Self {
+        Self { kind, location }
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where it went wrong.
+    #[must_use]
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Where it went wrong, mutably (to prefix a path or fill in a position).
+    pub fn location_mut(&mut self) -> &mut Location {
+        &mut self.location
+    }
+
+    /// A short hint on how to fix it.
+    #[must_use]
+    pub fn hint(&self) -> Option<String> {
+        self.kind.hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_file_line_column_document_and_path() {
+        let e = Error::new(
+            ErrorKind::UnknownField {
+                field: "trais".into(),
+                suggestion: Some("traits".into()),
+            },
+            Location {
+                source: "app.yaml".into(),
+                document: Some(1),
+                path: "spec.components[0].trais".parse().unwrap(),
+                position: Some(LineCol {
+                    line: 9,
+                    column: 7,
+                    offset: 100,
+                }),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "app.yaml:9:7: unknown field `trais`, did you mean `traits`? (document 1, at spec.components[0].trais)"
+        );
+        assert_eq!(e.hint().unwrap(), "rename it to `traits`, or remove it");
+    }
+}

@@ -1,0 +1,570 @@
+//! Loading YAML and JSON (strings, files, directories, readers) into typed [`Document`]s, with
+//! every problem located by file, document, object path and line:column.
+
+mod embedded;
+mod json;
+mod position;
+mod yaml;
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use serde_json::Value;
+
+use crate::document::{Document, decode};
+use crate::error::{Error, ErrorKind, LineCol, Location};
+use crate::fieldpath::FieldPath;
+use position::DocumentPositions;
+pub use position::NodePosition;
+
+/// One parsed document (a JSON tree and the 1-based line and column of its root) or a parse error
+/// (with the line and column, when known).
+pub(crate) type ParsedDocument =
+    Result<(Value, Option<(usize, usize)>), (ErrorKind, Option<(usize, usize)>)>;
+
+/// The text format of a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// YAML (one or more documents, `---` / `...`).
+    Yaml,
+    /// JSON (one value, or several concatenated).
+    Json,
+}
+
+impl Format {
+    /// JSON for a `.json` name, or for text starting with `{` whose name is not `.yaml`/`.yml`;
+    /// YAML otherwise.
+    #[must_use]
+    pub fn detect(name: &str, text: &str) -> Self {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".json") {
+            Self::Json
+        } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
+            Self::Yaml
+        } else if text.trim_start().starts_with('{') {
+            Self::Json
+        } else {
+            Self::Yaml
+        }
+    }
+}
+
+/// What to do with a field the model does not have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnknownFields {
+    /// Report it as an error and reject the document (kubectl's strict field validation).
+    #[default]
+    Error,
+    /// Report it as a warning and keep the document.
+    Warn,
+}
+
+/// Limits against hostile input. The size budgets grow with the input, so a real
+/// 10,000-component stream loads; the alias and depth guards do not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Deepest nesting of mappings and sequences (default 64).
+    pub max_depth: usize,
+    /// Most aliases and anchors per stream (default 50,000).
+    pub max_aliases: usize,
+    /// Most events replayed through aliases (default 1,000,000): stops billion-laughs files.
+    pub max_alias_replay_events: usize,
+    /// The node budget for small inputs (default 250,000); larger inputs get one node per byte.
+    pub min_node_budget: usize,
+    /// The largest source accepted, in bytes (default 256 MiB).
+    pub max_source_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_depth: 64,
+            max_aliases: 50_000,
+            max_alias_replay_events: 1_000_000,
+            min_node_budget: 250_000,
+            max_source_bytes: 256 << 20,
+        }
+    }
+}
+
+/// Options for the load functions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Unknown fields: errors (default) or warnings.
+    pub unknown_fields: UnknownFields,
+    /// Limits against hostile input.
+    pub limits: Limits,
+}
+
+impl LoadOptions {
+    /// Options that report unknown fields as warnings.
+    #[must_use]
+    pub fn lenient() -> Self {
+        Self {
+            unknown_fields: UnknownFields::Warn,
+            ..Self::default()
+        }
+    }
+}
+
+/// A named text that documents were loaded from, with a position index built on first use.
+#[derive(Debug)]
+pub struct Source {
+    name: String,
+    text: String,
+    format: Format,
+    positions: OnceLock<Vec<DocumentPositions>>,
+}
+
+impl Source {
+    /// A source named `name` (a path, `<stdin>`, …); the format is detected from both.
+    #[must_use]
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let (name, text) = (name.into(), text.into());
+        let format = Format::detect(&name, &text);
+        Self {
+            name,
+            text,
+            format,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// The source's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The source's text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The source's format.
+    #[must_use]
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The text of a 1-based line, without its line break.
+    #[must_use]
+    pub fn line(&self, line: usize) -> Option<&str> {
+        self.text.lines().nth(line.checked_sub(1)?)
+    }
+
+    /// A [`LineCol`] for a 1-based line and column (in characters), with its byte offset.
+    #[must_use]
+    pub fn line_col(&self, line: usize, column: usize) -> LineCol {
+        let line_start: usize = self
+            .text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let rest = &self.text[line_start.min(self.text.len())..];
+        let within = rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(b, _)| b);
+        LineCol {
+            line,
+            column,
+            offset: line_start + within,
+        }
+    }
+
+    /// Where the node at `path` is in the document whose root starts at `root`, or its closest
+    /// ancestor (the flag is `false` then).
+    #[must_use]
+    pub fn locate(&self, root: LineCol, path: &FieldPath) -> Option<(NodePosition, bool)> {
+        let positions = self.positions.get_or_init(|| position::index(&self.text));
+        let doc = positions
+            .iter()
+            .find(|d| d.root.line == root.line && d.root.column == root.column)?;
+        doc.locate(path)
+    }
+}
+
+/// A value loaded from a source, with where it came from and the warnings about it.
+#[derive(Clone, Debug)]
+pub struct Loaded<T> {
+    /// The value.
+    pub value: T,
+    /// The source it was loaded from.
+    pub source: Arc<Source>,
+    /// The 0-based index of the document in the source (empty documents are not counted).
+    pub document: usize,
+    /// Where the document's root node starts, when known.
+    pub root: Option<LineCol>,
+    /// Warnings: unknown fields in lenient mode, a legacy API.
+    pub warnings: Vec<Error>,
+}
+
+impl<T> Loaded<T> {
+    /// The location of `path` in this document: source, document, path and line:column (of the
+    /// key, for a mapping entry; of the closest ancestor when the path is not in the text).
+    #[must_use]
+    pub fn location(&self, path: &FieldPath) -> Location {
+        locate(&self.source, self.document, self.root, path, Anchor::Key)
+    }
+
+    /// Applies `f` to the value, keeping where it came from.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
+        Loaded {
+            value: f(self.value),
+            source: self.source,
+            document: self.document,
+            root: self.root,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// The outcome of loading one or more sources: the documents that loaded and every error.
+#[derive(Clone, Debug, Default)]
+pub struct LoadReport {
+    /// Documents that loaded (possibly with warnings), in source order.
+    pub documents: Vec<Loaded<Document>>,
+    /// Errors, in source order. A document with an error is not in `documents`.
+    pub errors: Vec<Error>,
+    /// The sources read, for rendering snippets.
+    pub sources: Vec<Arc<Source>>,
+}
+
+impl LoadReport {
+    /// Whether nothing failed.
+    #[must_use]
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Every warning of every loaded document.
+    pub fn warnings(&self) -> impl Iterator<Item = &Error> {
+        self.documents.iter().flat_map(|d| &d.warnings)
+    }
+
+    /// The documents, or every error.
+    pub fn into_result(self) -> Result<Vec<Loaded<Document>>, Vec<Error>> {
+        if self.errors.is_empty() {
+            Ok(self.documents)
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    /// Appends another report.
+    pub fn extend(&mut self, other: LoadReport) {
+        self.documents.extend(other.documents);
+        self.errors.extend(other.errors);
+        self.sources.extend(other.sources);
+    }
+
+    /// The source with this name.
+    #[must_use]
+    pub fn source(&self, name: &str) -> Option<&Arc<Source>> {
+        self.sources.iter().find(|s| s.name() == name)
+    }
+}
+
+/// Which position of a node an error points at.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Key,
+    Value,
+}
+
+fn locate(
+    source: &Source,
+    document: usize,
+    root: Option<LineCol>,
+    path: &FieldPath,
+    anchor: Anchor,
+) -> Location {
+    let position = root
+        .and_then(|root| source.locate(root, path))
+        .map(|(node, exact)| match (anchor, exact) {
+            (Anchor::Value, true) => node.value,
+            _ => node.key.unwrap_or(node.value),
+        });
+    Location {
+        source: source.name().to_owned(),
+        document: Some(document),
+        path: path.clone(),
+        position,
+    }
+}
+
+/// Loads every document of a text. `name` is used in locations and to detect JSON (`.json`).
+///
+/// ```
+/// let yaml = "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web}\n\
+///             spec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n  trais: []\n";
+/// let report = oam_model::load_str("web.yaml", yaml, &oam_model::LoadOptions::default());
+/// assert_eq!(report.errors[0].to_string(),
+///            "web.yaml:6:3: unknown field `trais` (document 0, at spec.trais)");
+/// ```
+#[must_use]
+pub fn load_str(name: &str, text: &str, options: &LoadOptions) -> LoadReport {
+    load_source(Source::new(name, text), options)
+}
+
+/// Loads every document of a [`Source`].
+#[must_use]
+pub fn load_source(source: Source, options: &LoadOptions) -> LoadReport {
+    let source = Arc::new(source);
+    let mut report = LoadReport {
+        sources: vec![source.clone()],
+        ..LoadReport::default()
+    };
+    if source.text.len() > options.limits.max_source_bytes {
+        let message = format!(
+            "{} bytes, more than the limit of {}",
+            source.text.len(),
+            options.limits.max_source_bytes
+        );
+        report.errors.push(Error::new(
+            ErrorKind::Limit { message },
+            Location {
+                source: source.name.clone(),
+                ..Location::default()
+            },
+        ));
+        return report;
+    }
+    let parsed = match source.format {
+        Format::Yaml => yaml::documents(&source.text, &options.limits),
+        Format::Json => json::documents(&source.text, &options.limits),
+    };
+    for (index, item) in parsed.into_iter().enumerate() {
+        match item {
+            Ok((value, root)) => {
+                let root = root.map(|(l, c)| source.line_col(l, c));
+                load_document(value, &source, index, root, options, &mut report);
+            }
+            Err((kind, at)) => {
+                let position = at.map(|(l, c)| source.line_col(l, c));
+                let location = Location {
+                    source: source.name.clone(),
+                    document: Some(index),
+                    path: FieldPath::root(),
+                    position,
+                };
+                report.errors.push(Error::new(kind, location));
+            }
+        }
+    }
+    report
+}
+
+fn load_document(
+    value: Value,
+    source: &Arc<Source>,
+    index: usize,
+    root: Option<LineCol>,
+    options: &LoadOptions,
+    report: &mut LoadReport,
+) {
+    let at = |path: &FieldPath, anchor| locate(source, index, root, path, anchor);
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let decoded = match decode(value) {
+        Ok(decoded) => decoded,
+        Err((path, kind)) => {
+            let anchor = if matches!(kind, ErrorKind::NotAnObject { .. }) {
+                Anchor::Value
+            } else {
+                Anchor::Key
+            };
+            report.errors.push(Error::new(kind, at(&path, anchor)));
+            return;
+        }
+    };
+    let mut unknown = decoded.unknown_fields;
+    let document = match decoded.result {
+        Ok(document) => {
+            let embedded = embedded::check(&document);
+            for (path, kind) in embedded.errors {
+                errors.push(Error::new(kind, at(&path, Anchor::Value)));
+            }
+            unknown.extend(embedded.unknown_fields);
+            Some(document)
+        }
+        Err((path, kind)) => {
+            let anchor = if matches!(kind, ErrorKind::MissingField { .. }) {
+                Anchor::Key
+            } else {
+                Anchor::Value
+            };
+            errors.push(Error::new(kind, at(&path, anchor)));
+            None
+        }
+    };
+    for path in unknown {
+        let field = path.last().map(ToString::to_string).unwrap_or_default();
+        let error = Error::new(
+            ErrorKind::UnknownField {
+                field,
+                suggestion: None,
+            },
+            at(&path, Anchor::Key),
+        );
+        match options.unknown_fields {
+            UnknownFields::Error => errors.push(error),
+            UnknownFields::Warn => warnings.push(error),
+        }
+    }
+    if let Some(Document::Legacy(raw)) = &document {
+        let kind = raw.kind.clone().unwrap_or_default();
+        warnings.push(Error::new(
+            ErrorKind::LegacyApi { kind },
+            at(&FieldPath::root().field("apiVersion"), Anchor::Key),
+        ));
+    }
+    sort_by_position(&mut errors);
+    sort_by_position(&mut warnings);
+    match document {
+        Some(value) if errors.is_empty() => {
+            report.documents.push(Loaded {
+                value,
+                source: source.clone(),
+                document: index,
+                root,
+                warnings,
+            });
+        }
+        _ => report.errors.extend(errors),
+    }
+}
+
+/// Document order: by position when known, then by path, so output is deterministic.
+fn sort_by_position(errors: &mut [Error]) {
+    errors.sort_by(|a, b| {
+        let key = |e: &Error| {
+            (
+                e.location().position.map(|p| p.offset),
+                e.location().path.to_string(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+/// Loads a file (YAML, or JSON when it ends in `.json`).
+#[must_use]
+pub fn load_file(path: &Path, options: &LoadOptions) -> LoadReport {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(&name, bytes, options),
+        Err(e) => io_error(&name, &e),
+    }
+}
+
+/// Loads bytes, which must be UTF-8 (a leading byte-order mark is skipped).
+#[must_use]
+pub fn load_bytes(name: &str, bytes: Vec<u8>, options: &LoadOptions) -> LoadReport {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            load_source(Source::new(name, text), options)
+        }
+        Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let location = Location {
+                source: name.to_owned(),
+                document: None,
+                path: FieldPath::root(),
+                position: Some(LineCol {
+                    line,
+                    column,
+                    offset: valid_up_to,
+                }),
+            };
+            LoadReport {
+                errors: vec![Error::new(ErrorKind::NotUtf8 { valid_up_to }, location)],
+                ..LoadReport::default()
+            }
+        }
+    }
+}
+
+/// Loads everything a reader yields (for example standard input) under `name`.
+pub fn load_reader(name: &str, mut reader: impl Read, options: &LoadOptions) -> LoadReport {
+    let mut bytes = Vec::new();
+    let limit = options.limits.max_source_bytes as u64 + 1;
+    match reader.by_ref().take(limit).read_to_end(&mut bytes) {
+        Ok(_) => load_bytes(name, bytes, options),
+        Err(e) => io_error(name, &e),
+    }
+}
+
+/// Loads every `*.yaml`, `*.yml` and `*.json` file under a directory, recursively, in sorted
+/// path order.
+#[must_use]
+pub fn load_dir(dir: &Path, options: &LoadOptions) -> LoadReport {
+    let mut report = LoadReport::default();
+    let mut files = Vec::new();
+    if let Err((path, e)) = collect_files(dir, &mut files) {
+        report.extend(io_error(&path, &e));
+    }
+    files.sort();
+    for file in files {
+        report.extend(load_file(&file, options));
+    }
+    report
+}
+
+/// Loads a file or, for a directory, every YAML and JSON file under it.
+#[must_use]
+pub fn load_path(path: &Path, options: &LoadOptions) -> LoadReport {
+    if path.is_dir() {
+        load_dir(path, options)
+    } else {
+        load_file(path, options)
+    }
+}
+
+fn collect_files(
+    dir: &Path,
+    out: &mut Vec<std::path::PathBuf>,
+) -> Result<(), (String, std::io::Error)> {
+    let entries = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| (dir.display().to_string(), e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "yaml" | "yml" | "json"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn io_error(name: &str, e: &std::io::Error) -> LoadReport {
+    let location = Location {
+        source: name.to_owned(),
+        ..Location::default()
+    };
+    LoadReport {
+        errors: vec![Error::new(
+            ErrorKind::Io {
+                message: e.to_string(),
+            },
+            location,
+        )],
+        ..LoadReport::default()
+    }
+}

@@ -1,0 +1,86 @@
+//! Turning a parsed JSON tree into a typed value, with the path of the first error and the path of
+//! every field the types did not consume.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::ErrorKind;
+use crate::fieldpath::{FieldPath, Segment};
+
+/// The outcome of [`from_value`].
+pub(crate) struct Typed<T> {
+    /// The value, or the path and kind of the first error.
+    pub result: Result<T, (FieldPath, ErrorKind)>,
+    /// Every field not known to the types, in document order.
+    pub unknown_fields: Vec<FieldPath>,
+}
+
+/// Deserializes `value` into `T`, tracking where a failure happened and which fields `T` ignored.
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Typed<T> {
+    let mut track = serde_path_to_error::Track::new();
+    let mut unknown_fields = Vec::new();
+    let result = {
+        let de = serde_path_to_error::Deserializer::new(value, &mut track);
+        serde_ignored::deserialize(de, |path| unknown_fields.push(ignored_path(&path)))
+    };
+    let result = result.map_err(|e| {
+        let mut path = error_path(&track.path());
+        let kind = classify(&e.to_string());
+        if let ErrorKind::MissingField { field } = &kind {
+            path.push(Segment::Field(field.clone()));
+        }
+        (path, kind)
+    });
+    Typed {
+        result,
+        unknown_fields,
+    }
+}
+
+fn error_path(path: &serde_path_to_error::Path) -> FieldPath {
+    let mut out = FieldPath::root();
+    for segment in path.iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => out.push(Segment::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => out.push(Segment::Field(key.clone())),
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn ignored_path(path: &serde_ignored::Path<'_>) -> FieldPath {
+    fn walk(path: &serde_ignored::Path<'_>, out: &mut FieldPath) {
+        match path {
+            serde_ignored::Path::Root => {}
+            serde_ignored::Path::Seq { parent, index } => {
+                walk(parent, out);
+                out.push(Segment::Index(*index));
+            }
+            serde_ignored::Path::Map { parent, key } => {
+                walk(parent, out);
+                out.push(Segment::Field(key.clone()));
+            }
+            serde_ignored::Path::Some { parent }
+            | serde_ignored::Path::NewtypeStruct { parent }
+            | serde_ignored::Path::NewtypeVariant { parent } => walk(parent, out),
+        }
+    }
+    let mut out = FieldPath::root();
+    walk(path, &mut out);
+    out
+}
+
+/// Sorts serde's message into our error kinds.
+fn classify(message: &str) -> ErrorKind {
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        if let Some(field) = rest.strip_suffix('`') {
+            return ErrorKind::MissingField {
+                field: field.to_owned(),
+            };
+        }
+    }
+    ErrorKind::Invalid {
+        message: message.to_owned(),
+    }
+}

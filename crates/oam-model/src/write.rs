@@ -1,0 +1,39 @@
+//! Writing documents back as YAML or JSON. Absent optionals stay absent, integers and strings
+//! keep their form, and maps are written in sorted key order, so output is deterministic.
+
+use serde::Serialize;
+
+use crate::error::{Error, ErrorKind, Location};
+
+fn write_error(message: impl ToString) -> Error {
+    Error::new(
+        ErrorKind::Invalid {
+            message: message.to_string(),
+        },
+        Location::default(),
+    )
+}
+
+/// Writes a value as one YAML document.
+pub fn to_yaml_string<T: Serialize>(value: &T) -> Result<String, Error> {
+    // Through a JSON tree first: one canonical shape for both output formats.
+    let tree = serde_json::to_value(value).map_err(write_error)?;
+    serde_saphyr::to_string(&tree).map_err(write_error)
+}
+
+/// Writes values as a multi-document YAML stream (`---` between documents).
+pub fn to_yaml_stream<T: Serialize>(values: &[T]) -> Result<String, Error> {
+    let mut out = String::new();
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str("---\n");
+        }
+        out.push_str(&to_yaml_string(value)?);
+    }
+    Ok(out)
+}
+
+/// Writes a value as pretty-printed JSON.
+pub fn to_json_string<T: Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(write_error)
+}
