@@ -59,6 +59,6 @@ pub use load::{
     Format, Limits, LoadOptions, LoadReport, Loaded, NodePosition, Source, UnknownFields,
     load_bytes, load_dir, load_file, load_path, load_reader, load_source, load_str,
 };
-pub use meta::{IntOrString, ObjectMeta, Resource, TypedReference};
+pub use meta::{IntOrString, ObjectMeta, Quantity, Resource, TypedReference};
 pub use raw::RawObject;
 pub use write::{to_json_string, to_yaml_stream, to_yaml_string};

@@ -1,5 +1,10 @@
 //! Checks of embedded objects (workload and trait bodies): an object of a kind oam-rs types is
-//! checked as that type, and an unknown `core.oam.dev` kind is reported.
+//! checked as that type.
+//!
+//! The enclosing document is what the API server validates (embedded bodies are
+//! preserve-unknown-fields there), so the loader reports these findings as warnings; they fail
+//! only when the body is rendered. Other `core.oam.dev` kinds in bodies are left to the registry
+//! of definitions: platforms define their own trait CRDs in that group.
 
 use serde::de::DeserializeOwned;
 
@@ -52,9 +57,8 @@ fn check_object(raw: &RawObject, at: &FieldPath, findings: &mut Findings) {
     let (Some(api_version), Some(kind)) = (raw.api_version.as_deref(), raw.kind.as_deref()) else {
         return; // the `type:` shorthand, or left to the checks of later stages
     };
-    match classify(api_version, kind) {
-        Err(e) => findings.errors.push((at.clone().field("kind"), e)),
-        Ok(Class::Typed) => {
+    if classify(api_version, kind) == Ok(Class::Typed) {
+        {
             if raw.is::<ContainerizedWorkload>() {
                 typed::<ContainerizedWorkload>(raw, at, findings);
             } else if raw.is::<ManualScalerTrait>() {
@@ -63,7 +67,6 @@ fn check_object(raw: &RawObject, at: &FieldPath, findings: &mut Findings) {
                 typed::<HealthScope>(raw, at, findings);
             }
         }
-        Ok(_) => {}
     }
 }
 

@@ -382,14 +382,16 @@ fn load_document(
             return;
         }
     };
-    let mut unknown = decoded.unknown_fields;
+    let unknown = decoded.unknown_fields;
     let document = match decoded.result {
         Ok(document) => {
             let embedded = embedded::check(&document);
             for (path, kind) in embedded.errors {
-                errors.push(Error::new(kind, at(&path, Anchor::Value)));
+                warnings.push(Error::new(kind, at(&path, Anchor::Value)));
             }
-            unknown.extend(embedded.unknown_fields);
+            for path in embedded.unknown_fields {
+                warnings.push(unknown_field(&path, at(&path, Anchor::Key)));
+            }
             Some(document)
         }
         Err((path, kind)) => {
@@ -403,14 +405,7 @@ fn load_document(
         }
     };
     for path in unknown {
-        let field = path.last().map(ToString::to_string).unwrap_or_default();
-        let error = Error::new(
-            ErrorKind::UnknownField {
-                field,
-                suggestion: None,
-            },
-            at(&path, Anchor::Key),
-        );
+        let error = unknown_field(&path, at(&path, Anchor::Key));
         match options.unknown_fields {
             UnknownFields::Error => errors.push(error),
             UnknownFields::Warn => warnings.push(error),
@@ -437,6 +432,17 @@ fn load_document(
         }
         _ => report.errors.extend(errors),
     }
+}
+
+fn unknown_field(path: &FieldPath, location: Location) -> Error {
+    let field = path.last().map(ToString::to_string).unwrap_or_default();
+    Error::new(
+        ErrorKind::UnknownField {
+            field,
+            suggestion: None,
+        },
+        location,
+    )
 }
 
 /// Document order: by position when known, then by path, so output is deterministic.

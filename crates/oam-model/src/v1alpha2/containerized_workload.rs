@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::meta::{Condition, IntOrString, TypedReference};
+use crate::meta::{Condition, IntOrString, Quantity, TypedReference};
 use crate::resource::resource;
 
 resource! {
@@ -51,7 +51,7 @@ pub enum CpuArchitecture {
 }
 
 /// A container (`spec.containers[]`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Container {
     /// The container's name.
@@ -88,7 +88,7 @@ pub struct Container {
 }
 
 /// `containers[].resources`. Quantities are strings, kept in the form given.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ContainerResources {
     /// CPU.
@@ -107,15 +107,15 @@ pub struct ContainerResources {
 }
 
 /// A required quantity (`{required: "0.5"}`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceRequirement {
     /// The quantity, e.g. `500m` or `2Gi`.
-    pub required: String,
+    pub required: Quantity,
 }
 
 /// A volume (`resources.volumes[]`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct VolumeResource {
     /// The volume's name.
@@ -154,11 +154,11 @@ pub enum VolumeSharingPolicy {
 }
 
 /// A disk (`volumes[].disk`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct DiskResource {
     /// The size, e.g. `10Gi`.
-    pub required: String,
+    pub required: Quantity,
     /// Whether the disk is ephemeral.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral: Option<bool>,
