@@ -207,6 +207,11 @@ impl Error {
         &self.location
     }
 
+    /// What went wrong, mutably (to add a suggestion).
+    pub fn kind_mut(&mut self) -> &mut ErrorKind {
+        &mut self.kind
+    }
+
     /// Where it went wrong, mutably (to prefix a path or fill in a position).
     pub fn location_mut(&mut self) -> &mut Location {
         &mut self.location

@@ -110,3 +110,117 @@ mod tests {
         assert_eq!(schemas().len(), 18);
     }
 }
+
+/// The field names the schema of `api_version`/`kind` allows for the object at `path`, if that
+/// object has a fixed set of fields (used to suggest a fix for an unknown field).
+#[must_use]
+pub fn known_fields(api_version: &str, kind: &str, path: &crate::FieldPath) -> Vec<String> {
+    static CACHE: std::sync::OnceLock<Vec<KindSchema>> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(schemas);
+    let Some(kind_schema) = cache
+        .iter()
+        .find(|s| s.api_version == api_version && s.kind == kind)
+    else {
+        return Vec::new();
+    };
+    let root = kind_schema.schema.as_value();
+    let mut node = root;
+    for segment in path.segments() {
+        node = resolve(root, node);
+        node = match segment {
+            crate::Segment::Field(name) => match node.get("properties").and_then(|p| p.get(name)) {
+                Some(next) => next,
+                None => return Vec::new(),
+            },
+            crate::Segment::Index(_) => match node.get("items") {
+                Some(next) => next,
+                None => return Vec::new(),
+            },
+        };
+    }
+    let node = resolve(root, node);
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Follows `$ref` and the `anyOf: [T, null]` schemars writes for `Option<T>`.
+fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
+    for _ in 0..16 {
+        if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+            let Some(name) = reference.strip_prefix("#/$defs/") else {
+                return node;
+            };
+            match root.get("$defs").and_then(|d| d.get(name)) {
+                Some(next) => node = next,
+                None => return node,
+            }
+        } else if let Some(first) = node
+            .get("anyOf")
+            .and_then(Value::as_array)
+            .and_then(|alts| alts.iter().find(|a| a.get("type") != Some(&json!("null"))))
+        {
+            node = first;
+        } else {
+            return node;
+        }
+    }
+    node
+}
+
+/// The known field closest to `unknown`: the same name in another case, or one within a small
+/// edit distance.
+#[must_use]
+pub fn closest<'a>(unknown: &str, known: &'a [String]) -> Option<&'a str> {
+    if let Some(same) = known.iter().find(|k| k.eq_ignore_ascii_case(unknown)) {
+        return Some(same);
+    }
+    let limit = (unknown.chars().count() / 3).max(1);
+    known
+        .iter()
+        .map(|k| (edit_distance(unknown, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k.as_str())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn known_fields_follow_refs_options_and_arrays() {
+        let path: crate::FieldPath = "spec.components[0]".parse().unwrap();
+        let fields = known_fields("core.oam.dev/v1alpha2", "ApplicationConfiguration", &path);
+        assert!(
+            fields.contains(&"traits".to_owned()) && fields.contains(&"dataOutputs".to_owned()),
+            "{fields:?}"
+        );
+        assert_eq!(closest("trais", &fields), Some("traits"));
+        let path: crate::FieldPath = "spec.components[0].dataOutputs[0]".parse().unwrap();
+        let fields = known_fields("core.oam.dev/v1alpha2", "ApplicationConfiguration", &path);
+        assert_eq!(closest("OutputStore", &fields), Some("outputStore"));
+        assert_eq!(closest("zzzzzz", &fields), None);
+        assert!(known_fields("apps/v1", "Deployment", &path).is_empty());
+    }
+}

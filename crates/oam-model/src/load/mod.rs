@@ -404,8 +404,18 @@ fn load_document(
             None
         }
     };
+    let (api_version, kind) = document
+        .as_ref()
+        .map(|d| (d.api_version(), d.kind()))
+        .unwrap_or_default();
     for path in unknown {
-        let error = unknown_field(&path, at(&path, Anchor::Key));
+        let mut error = unknown_field(&path, at(&path, Anchor::Key));
+        if let (ErrorKind::UnknownField { field, suggestion }, Some(parent)) =
+            (&mut error.kind_mut(), path.parent())
+        {
+            let known = crate::schema::known_fields(api_version, kind, &parent);
+            *suggestion = crate::schema::closest(field, &known).map(str::to_owned);
+        }
         match options.unknown_fields {
             UnknownFields::Error => errors.push(error),
             UnknownFields::Warn => warnings.push(error),
