@@ -141,6 +141,27 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The stable diagnostic code of this kind (`OAM001`…`OAM013`), registered in
+    /// `docs/diagnostics.md`. A code never changes meaning once released.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Io { .. } => "OAM001",
+            Self::NotUtf8 { .. } => "OAM002",
+            Self::Syntax { .. } => "OAM003",
+            Self::Limit { .. } => "OAM004",
+            Self::NotAnObject { .. } => "OAM005",
+            Self::MissingTypeMeta { .. } => "OAM006",
+            Self::UnknownApiVersion { .. } => "OAM007",
+            Self::UnknownKind { .. } => "OAM008",
+            Self::KindMismatch { .. } => "OAM009",
+            Self::MissingField { .. } => "OAM010",
+            Self::Invalid { .. } => "OAM011",
+            Self::UnknownField { .. } => "OAM012",
+            Self::LegacyApi { .. } => "OAM013",
+        }
+    }
+
     /// A short hint on how to fix the problem.
     #[must_use]
     pub fn hint(&self) -> Option<String> {

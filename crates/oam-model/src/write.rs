@@ -1,5 +1,6 @@
 //! Writing documents back as YAML or JSON. Absent optionals stay absent, integers and strings
-//! keep their form, and maps are written in sorted key order, so output is deterministic.
+//! keep their form, fields come in declaration order and free-form maps in sorted key order, so
+//! output is deterministic.
 
 use serde::Serialize;
 
@@ -14,11 +15,10 @@ fn write_error(message: impl ToString) -> Error {
     )
 }
 
-/// Writes a value as one YAML document.
+/// Writes a value as one YAML document, fields in the order the types declare them
+/// (`apiVersion`, `kind`, `metadata`, `spec`, …), free-form maps sorted by key.
 pub fn to_yaml_string<T: Serialize>(value: &T) -> Result<String, Error> {
-    // Through a JSON tree first: one canonical shape for both output formats.
-    let tree = serde_json::to_value(value).map_err(write_error)?;
-    serde_saphyr::to_string(&tree).map_err(write_error)
+    serde_saphyr::to_string(value).map_err(write_error)
 }
 
 /// Writes values as a multi-document YAML stream (`---` between documents).

@@ -1,0 +1,205 @@
+//! Printing diagnostics: rustc-style text (the source line with a caret) or JSON.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
+use oam_model::{Error, LoadReport};
+use serde_json::json;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+/// A located finding to print.
+pub(crate) struct Diagnostic<'a> {
+    error: &'a Error,
+    severity: Severity,
+}
+
+impl<'a> Diagnostic<'a> {
+    pub(crate) fn new(error: &'a Error, severity: Severity) -> Self {
+        Self { error, severity }
+    }
+
+    /// Source, document, position, then severity: document order across sources.
+    pub(crate) fn sort_key(&self) -> (String, Option<usize>, Option<usize>, Severity, String) {
+        let l = self.error.location();
+        (
+            l.source.clone(),
+            l.document,
+            l.position.map(|p| p.offset),
+            self.severity,
+            l.path.to_string(),
+        )
+    }
+}
+
+/// Counts for the closing line.
+pub(crate) struct Summary {
+    pub documents: usize,
+    pub sources: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// rustc-style text: `error[OAM012]: message`, ` --> file:line:col`, the line, a caret, a hint.
+pub(crate) fn text(
+    diagnostics: &[Diagnostic<'_>],
+    report: &LoadReport,
+    summary: &Summary,
+) -> String {
+    let renderer = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let e = d.error;
+        let location = e.location();
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = e.kind().to_string();
+        let note = note(e);
+        let hint = e.hint();
+        let source = report.source(&location.source);
+        let line_text = source
+            .zip(location.position)
+            .and_then(|(s, p)| s.line(p.line).map(|t| (t, p)));
+        let mut elements: Vec<Element<'_>> = Vec::new();
+        match line_text {
+            Some((text, p)) => elements.push(
+                Snippet::source(text)
+                    .line_start(p.line)
+                    .path(location.source.as_str())
+                    .annotation(AnnotationKind::Primary.span(token_span(text, p.column)))
+                    .into(),
+            ),
+            None => elements.push(Level::NOTE.message(format!("in {location}")).into()),
+        }
+        if let Some(note) = &note {
+            elements.push(Level::NOTE.message(note.as_str()).into());
+        }
+        if let Some(hint) = &hint {
+            elements.push(Level::HELP.message(hint.as_str()).into());
+        }
+        let group = level
+            .primary_title(title.as_str())
+            .id(e.kind().code())
+            .elements(elements);
+        let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+    }
+    let _ = writeln!(
+        out,
+        "checked {} document{} in {} source{}: {} error{}, {} warning{}",
+        summary.documents + count_failed_documents(report),
+        plural(summary.documents + count_failed_documents(report)),
+        summary.sources,
+        plural(summary.sources),
+        summary.errors,
+        plural(summary.errors),
+        summary.warnings,
+        plural(summary.warnings)
+    );
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn count_failed_documents(report: &LoadReport) -> usize {
+    let mut failed: Vec<(&str, usize)> = report
+        .errors
+        .iter()
+        .filter_map(|e| Some((e.location().source.as_str(), e.location().document?)))
+        .collect();
+    failed.sort_unstable();
+    failed.dedup();
+    failed.len()
+}
+
+fn note(e: &Error) -> Option<String> {
+    let l = e.location();
+    match (l.document, l.path.is_empty()) {
+        (Some(d), false) => Some(format!("at {} in document {d}", l.path)),
+        (Some(d), true) => Some(format!("in document {d}")),
+        (None, false) => Some(format!("at {}", l.path)),
+        (None, true) => None,
+    }
+}
+
+/// The byte range of the token starting at a 1-based character column: a quoted string to its
+/// closing quote, otherwise up to the next space or YAML/JSON punctuation.
+fn token_span(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(b, _)| b);
+    let rest = &line[start..];
+    let len = match rest.chars().next() {
+        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        Some(_) => rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}' | '#'))
+            .unwrap_or(rest.len()),
+        None => 0,
+    };
+    start..start + len.max(1).min(line.len().saturating_sub(start).max(1))
+}
+
+/// One JSON object: `{"diagnostics": [...], "summary": {...}}`.
+pub(crate) fn json(diagnostics: &[Diagnostic<'_>], summary: &Summary) -> String {
+    let items: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            let l = d.error.location();
+            json!({
+                "code": d.error.kind().code(),
+                "severity": d.severity.as_str(),
+                "message": d.error.kind().to_string(),
+                "source": l.source,
+                "document": l.document,
+                "path": l.path.to_string(),
+                "line": l.position.map(|p| p.line),
+                "column": l.position.map(|p| p.column),
+                "hint": d.error.hint(),
+            })
+        })
+        .collect();
+    let out = json!({
+        "diagnostics": items,
+        "summary": {
+            "documents": summary.documents,
+            "sources": summary.sources,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        }
+    });
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_spans_cover_keys_and_quoted_strings() {
+        assert_eq!(token_span("      trais:", 7), 6..11);
+        assert_eq!(token_span("  \"tarits\": []", 3), 2..10);
+        assert_eq!(token_span("x", 1), 0..1);
+    }
+}
