@@ -1,1 +1,95 @@
-//! Benchmarks of oam-rs; see `benches/` and README.md.
+//! Inputs shared by the benchmarks: generated `core.oam.dev/v1alpha2` streams.
+
+use std::fmt::Write as _;
+
+/// A YAML stream of `n` Components (each a ContainerizedWorkload with ports, env, resources and
+/// a parameter) followed by one ApplicationConfiguration that binds them all with a trait and
+/// data passing between neighbours: the shape of a real large application.
+#[must_use]
+pub fn v1alpha2_stream(n: usize) -> String {
+    let mut out = String::with_capacity(n * 900);
+    for i in 0..n {
+        let _ = write!(
+            out,
+            "---
+apiVersion: core.oam.dev/v1alpha2
+kind: Component
+metadata:
+  name: svc-{i}
+  labels:
+    app.oam.dev/team: team-{team}
+spec:
+  workload:
+    apiVersion: core.oam.dev/v1alpha2
+    kind: ContainerizedWorkload
+    spec:
+      containers:
+        - name: main
+          image: registry.example.com/svc-{i}:1.{i}
+          resources:
+            cpu: {{required: 500m}}
+            memory: {{required: 256Mi}}
+          ports:
+            - {{name: http, containerPort: 8080, protocol: TCP}}
+          env:
+            - {{name: LOG_LEVEL, value: info}}
+            - name: DB_PASSWORD
+              fromSecret: {{name: svc-{i}-db, key: password}}
+  parameters:
+    - name: image
+      required: false
+      fieldPaths: [\"spec.containers[0].image\"]
+",
+            team = i % 17
+        );
+    }
+    out.push_str("---\napiVersion: core.oam.dev/v1alpha2\nkind: ApplicationConfiguration\nmetadata:\n  name: big\nspec:\n  components:\n");
+    for i in 0..n {
+        let _ = write!(
+            out,
+            "    - componentName: svc-{i}
+      parameterValues: [{{name: image, value: \"registry.example.com/svc-{i}:2\"}}]
+      dataOutputs: [{{name: out-{i}, fieldPath: status.endpoint}}]
+      traits:
+        - trait: {{apiVersion: core.oam.dev/v1alpha2, kind: ManualScalerTrait, spec: {{replicaCount: 2}}}}
+"
+        );
+        if i > 0 {
+            let _ = writeln!(
+                out,
+                "      dataInputs: [{{valueFrom: {{dataOutputName: out-{}}}, toFieldPaths: [spec.upstream]}}]",
+                i - 1
+            );
+        }
+    }
+    out
+}
+
+/// The same stream as concatenated JSON values.
+#[must_use]
+pub fn v1alpha2_json_stream(n: usize) -> String {
+    let trees: Vec<serde_json::Value> =
+        serde_saphyr::from_multiple_with_options(&v1alpha2_stream(n), untyped_options(n * 900))
+            .expect("the generated stream parses");
+    trees
+        .iter()
+        .map(|t| serde_json::to_string(t).expect("JSON"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// serde-saphyr options with the same size budgets oam-model uses for an input of `len` bytes,
+/// so the untyped baseline parses exactly what the typed loader parses.
+#[must_use]
+pub fn untyped_options(len: usize) -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_documents: 1_024usize.max(len),
+            max_nodes: 250_000usize.max(len),
+            max_events: 1_000_000usize.max(2 * len),
+            max_total_scalar_bytes: (64usize << 20).max(len),
+        },
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+    }
+}

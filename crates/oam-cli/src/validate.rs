@@ -50,7 +50,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             .warnings()
             .map(|w| Diagnostic::new(w, Severity::Warning)),
     );
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.sort_by_key(Diagnostic::sort_key);
 
     let io_failed = report
         .errors

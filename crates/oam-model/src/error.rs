@@ -192,12 +192,24 @@ impl ErrorKind {
 
 /// An error (or, in [`crate::Loaded::warnings`], a warning) with its location.
 ///
-/// `Display` prints `file:line:column: message (document N, at path)`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{location}: {kind}{}", context(location))]
+/// `Display` prints `file:line:column: message (document N, at path)`. Boxed inside, so a
+/// `Result<T, Error>` stays small.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
-    kind: ErrorKind,
-    location: Location,
+    inner: Box<(ErrorKind, Location)>,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kind, location) = &*self.inner;
+        write!(f, "{location}: {kind}{}", context(location))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner.0)
+    }
 }
 
 fn context(location: &Location) -> String {
@@ -213,35 +225,37 @@ impl Error {
     /// An error of `kind` at `location`.
     #[must_use]
     pub fn new(kind: ErrorKind, location: Location) -> Self {
-        Self { kind, location }
+        Self {
+            inner: Box::new((kind, location)),
+        }
     }
 
     /// What went wrong.
     #[must_use]
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.inner.0
     }
 
     /// Where it went wrong.
     #[must_use]
     pub fn location(&self) -> &Location {
-        &self.location
+        &self.inner.1
     }
 
     /// What went wrong, mutably (to add a suggestion).
     pub fn kind_mut(&mut self) -> &mut ErrorKind {
-        &mut self.kind
+        &mut self.inner.0
     }
 
     /// Where it went wrong, mutably (to prefix a path or fill in a position).
     pub fn location_mut(&mut self) -> &mut Location {
-        &mut self.location
+        &mut self.inner.1
     }
 
     /// A short hint on how to fix it.
     #[must_use]
     pub fn hint(&self) -> Option<String> {
-        self.kind.hint()
+        self.inner.0.hint()
     }
 }
 

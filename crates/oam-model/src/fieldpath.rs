@@ -220,10 +220,11 @@ impl FromStr for FieldPath {
 /// A bracket holding an unsigned decimal that fits in 32 bits is an index; anything else is a
 /// field name (crossplane's `strconv.ParseUint(s, 10, 32)`).
 fn bracket_segment(content: &str) -> Segment {
-    if !content.is_empty() && content.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = content.parse::<u32>() {
-            return Segment::Index(n as usize);
-        }
+    if !content.is_empty()
+        && content.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = content.parse::<u32>()
+    {
+        return Segment::Index(n as usize);
     }
     Segment::Field(trim_quotes(content).to_owned())
 }

@@ -1,6 +1,7 @@
 //! Turning a parsed JSON tree into a typed value, with the path of the first error and the path of
 //! every field the types did not consume.
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -17,10 +18,23 @@ pub(crate) struct Typed<T> {
 
 /// Deserializes `value` into `T`, tracking where a failure happened and which fields `T` ignored.
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Typed<T> {
+    from_deserializer(value)
+}
+
+/// As [`from_value`], reading a borrowed tree (nothing is cloned).
+pub(crate) fn from_value_ref<T: DeserializeOwned>(value: &Value) -> Typed<T> {
+    from_deserializer(value)
+}
+
+fn from_deserializer<'de, D, T>(input: D) -> Typed<T>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+    T: Deserialize<'de>,
+{
     let mut track = serde_path_to_error::Track::new();
     let mut unknown_fields = Vec::new();
     let result = {
-        let de = serde_path_to_error::Deserializer::new(value, &mut track);
+        let de = serde_path_to_error::Deserializer::new(input, &mut track);
         serde_ignored::deserialize(de, |path| unknown_fields.push(ignored_path(&path)))
     };
     let result = result.map_err(|e| {
@@ -73,12 +87,12 @@ fn ignored_path(path: &serde_ignored::Path<'_>) -> FieldPath {
 
 /// Sorts serde's message into our error kinds.
 fn classify(message: &str) -> ErrorKind {
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        if let Some(field) = rest.strip_suffix('`') {
-            return ErrorKind::MissingField {
-                field: field.to_owned(),
-            };
-        }
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some(field) = rest.strip_suffix('`')
+    {
+        return ErrorKind::MissingField {
+            field: field.to_owned(),
+        };
     }
     ErrorKind::Invalid {
         message: message.to_owned(),

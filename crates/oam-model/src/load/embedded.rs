@@ -7,13 +7,13 @@
 //! of definitions: platforms define their own trait CRDs in that group.
 
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
-use crate::document::{Class, Document, V1alpha2, classify};
+use crate::document::{Class, classify};
 use crate::error::ErrorKind;
 use crate::fieldpath::FieldPath;
 use crate::meta::Resource;
-use crate::raw::RawObject;
-use crate::typed::from_value;
+use crate::typed::from_value_ref;
 use crate::v1alpha2::{ContainerizedWorkload, HealthScope, ManualScalerTrait};
 
 /// Problems found inside embedded objects, with full paths from the document root.
@@ -23,28 +23,34 @@ pub(crate) struct Findings {
     pub unknown_fields: Vec<FieldPath>,
 }
 
-/// Checks every embedded object of a document.
-pub(crate) fn check(document: &Document) -> Findings {
+/// Checks every embedded object of a document's tree, by reference, before the tree is typed.
+pub(crate) fn check(tree: &Value) -> Findings {
     let mut findings = Findings::default();
-    match document {
-        Document::V1alpha2(V1alpha2::Component(c)) => {
-            check_object(
-                &c.spec.workload,
-                &FieldPath::root().field("spec").field("workload"),
-                &mut findings,
-            );
+    let spec = FieldPath::root().field("spec");
+    match (
+        tree.get("apiVersion").and_then(Value::as_str),
+        tree.get("kind").and_then(Value::as_str),
+    ) {
+        (Some("core.oam.dev/v1alpha2"), Some("Component")) => {
+            if let Some(workload) = tree.pointer("/spec/workload") {
+                check_object(workload, &spec.field("workload"), &mut findings);
+            }
         }
-        Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-            for (i, component) in app.spec.components.iter().enumerate() {
-                for (j, t) in component.traits.iter().flatten().enumerate() {
-                    let path = FieldPath::root()
-                        .field("spec")
-                        .field("components")
-                        .index(i)
-                        .field("traits")
-                        .index(j)
-                        .field("trait");
-                    check_object(&t.trait_, &path, &mut findings);
+        (Some("core.oam.dev/v1alpha2"), Some("ApplicationConfiguration")) => {
+            let components = tree.pointer("/spec/components").and_then(Value::as_array);
+            for (i, component) in components.into_iter().flatten().enumerate() {
+                let traits = component.get("traits").and_then(Value::as_array);
+                for (j, t) in traits.into_iter().flatten().enumerate() {
+                    if let Some(body) = t.get("trait") {
+                        let path = spec
+                            .clone()
+                            .field("components")
+                            .index(i)
+                            .field("traits")
+                            .index(j)
+                            .field("trait");
+                        check_object(body, &path, &mut findings);
+                    }
                 }
             }
         }
@@ -53,28 +59,28 @@ pub(crate) fn check(document: &Document) -> Findings {
     findings
 }
 
-fn check_object(raw: &RawObject, at: &FieldPath, findings: &mut Findings) {
-    let (Some(api_version), Some(kind)) = (raw.api_version.as_deref(), raw.kind.as_deref()) else {
+fn check_object(body: &Value, at: &FieldPath, findings: &mut Findings) {
+    let (Some(api_version), Some(kind)) = (
+        body.get("apiVersion").and_then(Value::as_str),
+        body.get("kind").and_then(Value::as_str),
+    ) else {
         return; // the `type:` shorthand, or left to the checks of later stages
     };
-    if classify(api_version, kind) == Ok(Class::Typed) {
-        {
-            if raw.is::<ContainerizedWorkload>() {
-                typed::<ContainerizedWorkload>(raw, at, findings);
-            } else if raw.is::<ManualScalerTrait>() {
-                typed::<ManualScalerTrait>(raw, at, findings);
-            } else if raw.is::<HealthScope>() {
-                typed::<HealthScope>(raw, at, findings);
-            }
-        }
+    if classify(api_version, kind) != Ok(Class::Typed)
+        || api_version != ContainerizedWorkload::API_VERSION
+    {
+        return;
+    }
+    match kind {
+        "ContainerizedWorkload" => typed::<ContainerizedWorkload>(body, at, findings),
+        "ManualScalerTrait" => typed::<ManualScalerTrait>(body, at, findings),
+        "HealthScope" => typed::<HealthScope>(body, at, findings),
+        _ => {}
     }
 }
 
-fn typed<T: Resource + DeserializeOwned>(raw: &RawObject, at: &FieldPath, findings: &mut Findings) {
-    let Ok(value) = serde_json::to_value(raw) else {
-        return;
-    };
-    let result = from_value::<T>(value);
+fn typed<T: Resource + DeserializeOwned>(body: &Value, at: &FieldPath, findings: &mut Findings) {
+    let result = from_value_ref::<T>(body);
     findings
         .unknown_fields
         .extend(result.unknown_fields.iter().map(|p| at.clone().join(p)));

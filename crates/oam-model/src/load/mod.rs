@@ -115,6 +115,7 @@ pub struct Source {
     text: String,
     format: Format,
     positions: OnceLock<Vec<DocumentPositions>>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -128,6 +129,7 @@ impl Source {
             text,
             format,
             positions: OnceLock::new(),
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -149,22 +151,33 @@ impl Source {
         self.format
     }
 
+    /// Byte offsets where each line starts, computed once.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
     /// The text of a 1-based line, without its line break.
     #[must_use]
     pub fn line(&self, line: usize) -> Option<&str> {
-        self.text.lines().nth(line.checked_sub(1)?)
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        Some(self.text[start..end].trim_end_matches('\r'))
     }
 
     /// A [`LineCol`] for a 1-based line and column (in characters), with its byte offset.
     #[must_use]
     pub fn line_col(&self, line: usize, column: usize) -> LineCol {
-        let line_start: usize = self
-            .text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
-        let rest = &self.text[line_start.min(self.text.len())..];
+        let starts = self.line_starts();
+        let line_start = starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let rest = &self.text[line_start..];
         let within = rest
             .char_indices()
             .nth(column.saturating_sub(1))
@@ -370,6 +383,7 @@ fn load_document(
     let at = |path: &FieldPath, anchor| locate(source, index, root, path, anchor);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let embedded = embedded::check(&value);
     let decoded = match decode(value) {
         Ok(decoded) => decoded,
         Err((path, kind)) => {
@@ -385,7 +399,6 @@ fn load_document(
     let unknown = decoded.unknown_fields;
     let document = match decoded.result {
         Ok(document) => {
-            let embedded = embedded::check(&document);
             for (path, kind) in embedded.errors {
                 warnings.push(Error::new(kind, at(&path, Anchor::Value)));
             }

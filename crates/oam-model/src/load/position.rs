@@ -111,10 +111,10 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
         };
         match stack.last_mut() {
             None => {
-                if let Event::Scalar(value, ScalarStyle::Plain, ..) = &event {
-                    if matches!(value.as_ref(), "" | "~" | "null" | "Null" | "NULL") {
-                        continue; // an empty document: the loader skips it too
-                    }
+                if let Event::Scalar(value, ScalarStyle::Plain, ..) = &event
+                    && matches!(value.as_ref(), "" | "~" | "null" | "Null" | "NULL")
+                {
+                    continue; // an empty document: the loader skips it too
                 }
                 let mut doc = DocumentPositions {
                     root: pos,

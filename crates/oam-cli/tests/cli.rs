@@ -1,0 +1,122 @@
+//! The `oam` binary end to end: output, exit codes, schema files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn oam(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oam"))
+        .args(args)
+        .current_dir(workspace())
+        .output()
+        .expect("run oam")
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("oam-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_example_apps_validate_clean() {
+    let out = oam(&["validate", "examples/apps"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(
+        stdout,
+        "checked 8 documents in 5 sources: 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_shown_with_its_line_a_caret_and_a_hint() {
+    let dir = temp("typo");
+    let file = dir.join("app.yaml");
+    std::fs::write(&file, "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: a}\nspec:\n  components:\n    - name: web\n      type: webservice\n      trait: []\n").unwrap();
+    let out = oam(&["validate", file.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let expected = format!(
+        "error[OAM012]: unknown field `trait`, did you mean `traits`?\n --> {}:8:7\n  |\n8 |       trait: []\n  |       ^^^^^\n  |\n  = note: at spec.components[0].trait in document 0\n  = help: rename it to `traits`, or remove it\n",
+        file.display()
+    );
+    assert!(stdout.starts_with(&expected), "{stdout}");
+    assert!(
+        stdout.ends_with("checked 1 document in 1 source: 1 error, 0 warnings\n"),
+        "{stdout}"
+    );
+
+    let out = oam(&[
+        "validate",
+        "--lenient",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["severity"], "warning");
+    assert_eq!(v["diagnostics"][0]["code"], "OAM012");
+    assert_eq!(
+        (
+            v["diagnostics"][0]["line"].as_u64(),
+            v["diagnostics"][0]["column"].as_u64()
+        ),
+        (Some(8), Some(7))
+    );
+    assert_eq!(v["summary"]["documents"], 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn io_and_usage_errors_exit_with_2() {
+    assert_eq!(
+        oam(&["validate", "does/not/exist.yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(oam(&["validate"]).status.code(), Some(2));
+    assert_eq!(oam(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn stdin_takes_json() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oam"))
+        .args(["validate", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(br#"{"apiVersion": "core.oam.dev/v1beta1", "kind": "Application", "metadata": {"name": "a"}, "spec": {"components": "web"}}"#).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout.contains("error[OAM011]: invalid type: string \"web\", expected a sequence"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(" --> <stdin>:1:"), "{stdout}");
+}
+
+#[test]
+fn schema_writes_one_file_per_kind_and_an_index() {
+    let dir = temp("schema");
+    let out = oam(&["schema", "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let entries = index["schemas"].as_array().unwrap();
+    assert_eq!(entries.len(), 18);
+    for e in entries {
+        let file = dir.join(e["file"].as_str().unwrap());
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        assert_eq!(schema["properties"]["kind"]["const"], e["kind"]);
+    }
+    assert!(dir.join("core.oam.dev_v1beta1_application.json").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
