@@ -300,7 +300,7 @@ pub(crate) fn classify(api_version: &str, kind: &str) -> Result<Class, ErrorKind
 }
 
 fn typed<T: DeserializeOwned>(value: Value, wrap: impl FnOnce(T) -> Document) -> Typed<Document> {
-    let t = from_value::<T>(value);
+    let t = from_value::<T>(&value);
     Typed {
         result: t.result.map(wrap),
         unknown_fields: t.unknown_fields,

@@ -91,7 +91,7 @@ impl RawObject {
                 Location::default(),
             )
         })?;
-        let typed = from_value::<T>(value);
+        let typed = from_value::<T>(&value);
         if let Some(unknown) = typed.unknown_fields.into_iter().next() {
             let field = unknown.last().map(ToString::to_string).unwrap_or_default();
             return Err(Error::new(

@@ -13,7 +13,7 @@ use crate::document::{Class, classify};
 use crate::error::ErrorKind;
 use crate::fieldpath::FieldPath;
 use crate::meta::Resource;
-use crate::typed::from_value_ref;
+use crate::typed::from_value;
 use crate::v1alpha2::{ContainerizedWorkload, HealthScope, ManualScalerTrait};
 
 /// Problems found inside embedded objects, with full paths from the document root.
@@ -80,7 +80,7 @@ fn check_object(body: &Value, at: &FieldPath, findings: &mut Findings) {
 }
 
 fn typed<T: Resource + DeserializeOwned>(body: &Value, at: &FieldPath, findings: &mut Findings) {
-    let result = from_value_ref::<T>(body);
+    let result = from_value::<T>(body);
     findings
         .unknown_fields
         .extend(result.unknown_fields.iter().map(|p| at.clone().join(p)));

@@ -11,13 +11,14 @@ use crate::error::ErrorKind;
 pub(crate) fn documents(text: &str, limits: &Limits) -> Vec<ParsedDocument> {
     let mut out = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut lines = LineCounter::default();
     loop {
         let start = stream.byte_offset();
         match stream.next() {
             None => break,
             Some(Ok(value)) => {
                 let skipped = text[start..].len() - text[start..].trim_start().len();
-                let root = line_col_of(text, start + skipped);
+                let root = lines.line_col(text, start + skipped);
                 if depth(&value) > limits.max_depth {
                     let message = format!("nesting deeper than {} levels", limits.max_depth);
                     out.push(Err((ErrorKind::Limit { message }, Some(root))));
@@ -40,19 +41,35 @@ pub(crate) fn documents(text: &str, limits: &Limits) -> Vec<ParsedDocument> {
     out
 }
 
+/// 1-based line and column (in characters) of increasing byte offsets, counting each byte of
+/// the text once over the whole stream.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCounter {
+    fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let between = &text[self.offset..offset];
+        for (i, _) in between.match_indices('\n') {
+            self.line += 1;
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = offset;
+        (
+            self.line + 1,
+            text[self.line_start..offset].chars().count() + 1,
+        )
+    }
+}
+
 fn strip_location(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col_of(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 fn depth(value: &Value) -> usize {
