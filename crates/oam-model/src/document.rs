@@ -172,22 +172,35 @@ impl Document {
         self.metadata()?.name.as_deref()
     }
 
-    /// Decodes a JSON tree, reporting the first problem (strictly: an unknown field is an
-    /// error). The loader ([`crate::load_str`] and friends) reports every problem with its
-    /// position instead.
-    pub fn from_value(value: Value) -> Result<Self, (crate::FieldPath, ErrorKind)> {
-        let decoded = decode(value)?;
+    /// Decodes a JSON tree, reporting the first problem with its object path (strictly: an
+    /// unknown field is an error). The loader ([`crate::load_str`] and friends) reports every
+    /// problem with its line and column instead.
+    ///
+    /// ```
+    /// let tree = serde_json::json!({"apiVersion": "core.oam.dev/v1beta1", "kind": "Application",
+    ///                               "spec": {"components": [{"name": "web"}]}});
+    /// let e = oam_model::Document::from_value(tree).unwrap_err();
+    /// assert_eq!(e.to_string(), "<input>: missing field `type` (at spec.components[0].type)");
+    /// ```
+    pub fn from_value(value: Value) -> Result<Self, crate::Error> {
+        let at = |path| crate::Location {
+            path,
+            ..crate::Location::default()
+        };
+        let decoded = decode(value).map_err(|(path, kind)| crate::Error::new(kind, at(path)))?;
         if let Some(path) = decoded.unknown_fields.into_iter().next() {
             let field = path.last().map(ToString::to_string).unwrap_or_default();
-            return Err((
-                path,
+            return Err(crate::Error::new(
                 ErrorKind::UnknownField {
                     field,
                     suggestion: None,
                 },
+                at(path),
             ));
         }
-        decoded.result
+        decoded
+            .result
+            .map_err(|(path, kind)| crate::Error::new(kind, at(path)))
     }
 }
 
@@ -200,11 +213,12 @@ impl Serialize for Document {
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
-        Document::from_value(value).map_err(|(path, kind)| {
+        Document::from_value(value).map_err(|e| {
+            let path = &e.location().path;
             serde::de::Error::custom(if path.is_empty() {
-                kind.to_string()
+                e.kind().to_string()
             } else {
-                format!("{path}: {kind}")
+                format!("{path}: {}", e.kind())
             })
         })
     }

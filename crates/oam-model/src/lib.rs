@@ -34,6 +34,25 @@
 //! let again = load_str("again.yaml", &written, &LoadOptions::default());
 //! assert_eq!(again.documents[0].value, report.documents[0].value);
 //! ```
+//!
+//! With the default `builder` feature every kind has a builder whose required fields are
+//! checked at compile time:
+//!
+//! ```
+//! use oam_model::v1beta1::{Application, ApplicationComponent, ApplicationSpec};
+//! let app = Application::builder()
+//!     .metadata(oam_model::ObjectMeta::named("shop"))
+//!     .spec(ApplicationSpec::builder()
+//!         .components(vec![ApplicationComponent::builder().name("web").type_("webservice").build()])
+//!         .build())
+//!     .build();
+//! assert_eq!(app.spec.components[0].type_, "webservice");
+//! ```
+//!
+//! ```compile_fail
+//! // A component without its required `type` does not compile.
+//! let web = oam_model::v1beta1::ApplicationComponent::builder().name("web").build();
+//! ```
 #![deny(missing_docs)]
 
 pub mod definition;
