@@ -63,6 +63,7 @@ mod load;
 pub mod meta;
 mod raw;
 mod resource;
+pub mod revision;
 pub mod schema;
 mod serde_util;
 mod typed;

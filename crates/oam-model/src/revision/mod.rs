@@ -1,0 +1,43 @@
+//! Revisions: a canonical content hash any language can recompute, and revision histories.
+//! The algorithm is specified in `docs/revision-hash.md`.
+
+mod application;
+mod canonical;
+mod hash;
+mod history;
+
+pub use application::{RevisionInputs, application_configuration_hash, application_hash};
+pub use canonical::canonical_json;
+pub use hash::{InvalidHash, PREFIX, RevisionHash, SHORT_LEN};
+pub use history::{
+    DEFAULT_REVISION_LIMIT, InvalidRevisionName, Recorded, Revision, RevisionHistory, RevisionName,
+};
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// The JSON tree of one of our model values. Serialising them cannot fail (every map key is a
+/// string and a `serde_json::Value` holds no non-finite number), so `null` is never produced.
+fn tree<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// The revision hash of a Component: its `spec` only (metadata and status are excluded), as
+/// loaded, before any defaulting.
+///
+/// ```
+/// use oam_model::{Document, LoadOptions, V1alpha2, load_str, revision::component_hash};
+/// let a = "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web, labels: {a: b}}\n\
+///          spec: {workload: {apiVersion: apps/v1, kind: Deployment, spec: {replicas: 1}}}\n";
+/// let b = r#"{"kind": "Component", "apiVersion": "core.oam.dev/v1alpha2", "metadata": {"name": "web"},
+///            "spec": {"workload": {"spec": {"replicas": 1}, "kind": "Deployment", "apiVersion": "apps/v1"}}}"#;
+/// let hash = |text: &str, name: &str| match &load_str(name, text, &LoadOptions::default()).documents[0].value {
+///     Document::V1alpha2(V1alpha2::Component(c)) => component_hash(c),
+///     _ => unreachable!(),
+/// };
+/// assert_eq!(hash(a, "a.yaml"), hash(b, "b.json"));
+/// ```
+#[must_use]
+pub fn component_hash(component: &crate::v1alpha2::Component) -> RevisionHash {
+    RevisionHash::of_value(&tree(&component.spec))
+}
