@@ -3,10 +3,14 @@
 //! Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O error.
 
 mod render;
+mod revision;
 mod schema;
 mod validate;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use oam_model::{LoadOptions, LoadReport};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -24,6 +28,8 @@ enum Command {
     Validate(validate::Args),
     /// Write the JSON Schema of every kind, one file per kind plus an index.
     Schema(schema::Args),
+    /// Print the revision hash and revision name of every Component and application.
+    Revision(revision::Args),
 }
 
 /// How findings are printed.
@@ -41,5 +47,23 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Revision(args) => revision::run(&args),
     }
+}
+
+/// Loads every path (`-` is standard input) into one report.
+pub(crate) fn load_all(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
+    let mut report = LoadReport::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            report.extend(oam_model::load_reader(
+                "<stdin>",
+                std::io::stdin().lock(),
+                options,
+            ));
+        } else {
+            report.extend(oam_model::load_path(path, options));
+        }
+    }
+    report
 }

@@ -28,18 +28,13 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     } else {
         LoadOptions::default()
     };
-    let mut report = LoadReport::default();
-    for path in &args.paths {
-        if path.as_os_str() == "-" {
-            report.extend(oam_model::load_reader(
-                "<stdin>",
-                std::io::stdin().lock(),
-                &options,
-            ));
-        } else {
-            report.extend(oam_model::load_path(path, &options));
-        }
-    }
+    let report = crate::load_all(&args.paths, &options);
+    print(&report, args.format)
+}
+
+/// Prints every error and warning of a report and returns the exit code: 2 when a source could
+/// not be read, 1 for errors, 0 otherwise.
+pub(crate) fn print(report: &LoadReport, format: OutputFormat) -> ExitCode {
     let mut diagnostics: Vec<Diagnostic<'_>> = report
         .errors
         .iter()
@@ -62,8 +57,8 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         errors: report.errors.len(),
         warnings: report.warnings().count(),
     };
-    match args.format {
-        OutputFormat::Text => print!("{}", crate::render::text(&diagnostics, &report, &summary)),
+    match format {
+        OutputFormat::Text => print!("{}", crate::render::text(&diagnostics, report, &summary)),
         OutputFormat::Json => println!("{}", crate::render::json(&diagnostics, &summary)),
     }
     if io_failed {

@@ -120,3 +120,70 @@ fn schema_writes_one_file_per_kind_and_an_index() {
     assert!(dir.join("core.oam.dev_v1beta1_application.json").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn revision_hashes_do_not_depend_on_the_format_and_follow_the_recorded_status() {
+    let dir = temp("revision");
+    let yaml = dir.join("web.yaml");
+    std::fs::write(&yaml, "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web}\nspec:\n  workload: {apiVersion: apps/v1, kind: Deployment, spec: {replicas: 2}}\n").unwrap();
+    let json = dir.join("web.json");
+    std::fs::write(&json, r#"{"kind": "Component", "metadata": {"name": "web", "labels": {"a": "b"}}, "apiVersion": "core.oam.dev/v1alpha2",
+        "spec": {"workload": {"spec": {"replicas": 2}, "kind": "Deployment", "apiVersion": "apps/v1"}}}"#).unwrap();
+    let out = oam(&[
+        "revision",
+        "--format",
+        "json",
+        yaml.to_str().unwrap(),
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["revisions"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["hash"], rows[1]["hash"]);
+    assert_eq!(
+        (rows[0]["revision"].as_str(), rows[0]["state"].as_str()),
+        (Some("web-v1"), Some("first revision"))
+    );
+    let hash = rows[0]["hash"].as_str().unwrap().to_owned();
+
+    let app = |status: &str| {
+        format!(
+            "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {{name: shop}}\nspec: {{components: []}}\nstatus: {{latestRevision: {status}}}\n"
+        )
+    };
+    let file = dir.join("shop.yaml");
+    std::fs::write(
+        &file,
+        app(&format!(
+            "{{name: shop-v4, revision: 4, revisionHash: \"{hash}\"}}"
+        )),
+    )
+    .unwrap();
+    let text = String::from_utf8(oam(&["revision", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(text.contains("shop-v5 (new content)"), "{text}");
+    std::fs::write(&file, app("{name: shop-v4, revision: 4}")).unwrap();
+    let text = String::from_utf8(oam(&["revision", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        text.contains("shop-v4 (status records no sha256 hash"),
+        "{text}"
+    );
+
+    // The recorded hash is the one of this very content: unchanged.
+    let out = oam(&["revision", "--format", "json", file.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let own = v["revisions"][0]["hash"].as_str().unwrap().to_owned();
+    std::fs::write(
+        &file,
+        app(&format!(
+            "{{name: shop-v4, revision: 4, revisionHash: \"{own}\"}}"
+        )),
+    )
+    .unwrap();
+    let text = String::from_utf8(oam(&["revision", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        text.contains("shop-v4 (unchanged)"),
+        "status is not hashed, so the hash stays: {text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

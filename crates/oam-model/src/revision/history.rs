@@ -103,6 +103,19 @@ impl RevisionHistory {
         }
     }
 
+    /// A history that continues from a recorded latest revision (for example
+    /// `status.latestRevision` with its hash): numbering goes on above it.
+    #[must_use]
+    pub fn resume(latest: Revision) -> Self {
+        let number = latest.name.number;
+        Self {
+            name: latest.name.name.clone(),
+            revisions: vec![latest],
+            latest: Some(number),
+            highest_issued: number,
+        }
+    }
+
     /// The revisions kept, by number.
     #[must_use]
     pub fn revisions(&self) -> &[Revision] {

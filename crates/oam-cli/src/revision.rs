@@ -1,0 +1,140 @@
+//! `oam revision PATH…`: the revision hash and revision name of every Component,
+//! ApplicationConfiguration and Application.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use oam_model::definition::Revision as StatusRevision;
+use oam_model::revision::{
+    Recorded, Revision, RevisionHash, RevisionHistory, RevisionInputs, RevisionName,
+    application_configuration_hash, application_hash, component_hash,
+};
+use oam_model::{Document, LoadOptions, V1alpha2, V1beta1};
+use serde_json::json;
+
+use crate::OutputFormat;
+
+/// Arguments of `oam revision`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Files or directories; `-` reads standard input. Definitions and Components found anywhere
+    /// in them are used for the application hashes.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: OutputFormat,
+}
+
+/// One hashed object.
+struct Row {
+    kind: &'static str,
+    name: String,
+    hash: RevisionHash,
+    revision: String,
+    state: &'static str,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let report = crate::load_all(&args.paths, &LoadOptions::default());
+    if !report.errors.is_empty() {
+        return crate::validate::print(&report, args.format);
+    }
+    let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
+    let inputs = RevisionInputs::from_documents(documents.iter().copied());
+    let rows: Vec<Row> = documents.iter().filter_map(|d| row(d, &inputs)).collect();
+    match args.format {
+        OutputFormat::Text => {
+            let width = rows
+                .iter()
+                .map(|r| r.kind.len() + r.name.len() + 1)
+                .max()
+                .unwrap_or(0);
+            for r in &rows {
+                let label = format!("{} {}", r.kind, r.name);
+                println!("{label:<width$}  {}  {} ({})", r.hash, r.revision, r.state);
+            }
+        }
+        OutputFormat::Json => {
+            let items: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    json!({"kind": r.kind, "name": r.name, "hash": r.hash.as_str(), "short": r.hash.short(),
+                           "revision": r.revision, "state": r.state})
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json!({ "revisions": items })).unwrap_or_default()
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn row(document: &Document, inputs: &RevisionInputs<'_>) -> Option<Row> {
+    let name = document.name().unwrap_or("<unnamed>").to_owned();
+    let (kind, hash, latest) = match document {
+        Document::V1alpha2(V1alpha2::Component(c)) => (
+            "Component",
+            component_hash(c),
+            c.status.as_ref().and_then(|s| s.latest_revision.as_ref()),
+        ),
+        Document::V1alpha2(V1alpha2::ApplicationConfiguration(a)) => (
+            "ApplicationConfiguration",
+            application_configuration_hash(a, inputs),
+            None,
+        ),
+        Document::V1beta1(V1beta1::Application(a)) => (
+            "Application",
+            application_hash(a, inputs),
+            a.status.as_ref().and_then(|s| s.latest_revision.as_ref()),
+        ),
+        _ => return None,
+    };
+    let (revision, state) = revision_of(&name, &hash, latest);
+    Some(Row {
+        kind,
+        name,
+        hash,
+        revision,
+        state,
+    })
+}
+
+/// The revision this content is, given the latest revision recorded in the object's status.
+fn revision_of(
+    name: &str,
+    hash: &RevisionHash,
+    latest: Option<&StatusRevision>,
+) -> (String, &'static str) {
+    let Some(latest) = latest else {
+        let first = RevisionName {
+            name: name.to_owned(),
+            number: 1,
+        };
+        return (first.to_string(), "first revision");
+    };
+    let recorded = latest
+        .revision_hash
+        .as_deref()
+        .and_then(|h| h.parse::<RevisionHash>().ok());
+    let (Ok(number), Some(recorded)) = (u64::try_from(latest.revision), recorded) else {
+        return (
+            latest.name.clone(),
+            "status records no sha256 hash: cannot tell whether this content is new",
+        );
+    };
+    let mut history = RevisionHistory::resume(Revision {
+        name: RevisionName {
+            name: name.to_owned(),
+            number,
+        },
+        hash: recorded,
+    });
+    match history.record(hash.clone()) {
+        Recorded::Unchanged(n) => (n.to_string(), "unchanged"),
+        Recorded::Reused(n) => (n.to_string(), "reused"),
+        Recorded::Created(n) => (n.to_string(), "new content"),
+    }
+}
