@@ -8,6 +8,8 @@
 //!   `Number.prototype.toString` form (`1.0` → `1`, `-0.0` → `0`, `1e21` → `1e+21`,
 //!   `1e-7` → `1e-7`). Non-finite numbers cannot occur in a `serde_json::Value`.
 
+use std::fmt::Write as _;
+
 use serde_json::{Number, Value};
 
 /// The canonical form of a JSON value.
@@ -18,7 +20,7 @@ use serde_json::{Number, Value};
 /// ```
 #[must_use]
 pub fn canonical_json(value: &Value) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(256);
     write_value(value, &mut out);
     out
 }
@@ -40,45 +42,77 @@ fn write_value(value: &Value, out: &mut String) {
             out.push(']');
         }
         Value::Object(map) => {
-            let mut members: Vec<(&String, &Value)> = map.iter().collect();
-            members.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
             out.push('{');
-            for (i, (key, value)) in members.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_value(value, out);
+            // serde_json's map iterates in code-point order, which is UTF-16 order unless a key
+            // holds a character from U+E000 up (UTF-8 lead byte 0xEE or above): only then sort.
+            if map.keys().any(|k| k.bytes().any(|b| b >= 0xEE)) {
+                let mut members: Vec<(&String, &Value)> = map.iter().collect();
+                members.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+                write_members(members.into_iter(), out);
+            } else {
+                write_members(map.iter(), out);
             }
             out.push('}');
         }
     }
 }
 
+fn write_members<'a>(members: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut String) {
+    for (i, (key, value)) in members.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(key, out);
+        out.push(':');
+        write_value(value, out);
+    }
+}
+
+/// For each ASCII byte, its short escape, `u` for `\u00xx`, or 0 when written as is. Every
+/// escaped character is ASCII, so scanning bytes never splits a UTF-8 sequence.
+const ESCAPE: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let escape = if b < 0x80 { ESCAPE[b as usize] } else { 0 };
+        if escape == 0 {
+            continue;
         }
+        out.push_str(&s[start..i]);
+        out.push('\\');
+        if escape == b'u' {
+            let _ = write!(out, "u{b:04x}");
+        } else {
+            out.push(char::from(escape));
+        }
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
 fn write_number(n: &Number, out: &mut String) {
     if let Some(i) = n.as_i64() {
-        out.push_str(&i.to_string());
+        let _ = write!(out, "{i}");
     } else if let Some(u) = n.as_u64() {
-        out.push_str(&u.to_string());
+        let _ = write!(out, "{u}");
     } else if let Some(f) = n.as_f64() {
         out.push_str(&ecmascript_number(f));
     }
