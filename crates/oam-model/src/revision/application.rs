@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{RevisionHash, component_hash, tree};
+use super::{RevisionHash, TypeRef, component_hash, resolve_version, tree};
 use crate::document::{Document, V1alpha2, V1beta1};
 use crate::raw::RawObject;
 use crate::v1alpha2::{ApplicationConfiguration, Component};
@@ -42,6 +42,9 @@ pub struct RevisionInputs<'a> {
     /// `Kind/name` → the definition's `spec`, for both API versions. A v1alpha2 definition is
     /// also found by its `definitionRef.name`.
     definitions: BTreeMap<String, Value>,
+    /// `Kind` → DefinitionRevision name → the revision's definition `spec`. A definition with a
+    /// `spec.version` is also the revision `<name>-v<version>`.
+    revisions: BTreeMap<&'static str, BTreeMap<String, Value>>,
 }
 
 impl<'a> RevisionInputs<'a> {
@@ -93,8 +96,22 @@ impl<'a> RevisionInputs<'a> {
                 Document::V1beta1(V1beta1::ScopeDefinition(d)) => {
                     ("ScopeDefinition", tree(&d.spec), None)
                 }
+                Document::Raw(raw)
+                    if raw.api_version.as_deref() == Some("core.oam.dev/v1beta1")
+                        && raw.kind.as_deref() == Some("DefinitionRevision") =>
+                {
+                    inputs.add_definition_revision(&name, raw);
+                    continue;
+                }
                 _ => continue,
             };
+            if let Some(version) = spec.get("version").and_then(Value::as_str) {
+                inputs
+                    .revisions
+                    .entry(kind)
+                    .or_default()
+                    .insert(format!("{name}-v{version}"), spec.clone());
+            }
             if let Some(crd) = definition_ref {
                 inputs
                     .definitions
@@ -110,6 +127,48 @@ impl<'a> RevisionInputs<'a> {
         self.definitions
             .get(&format!("{kind}/{name}"))
             .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    /// A DefinitionRevision's `spec.<kind>Definition.spec`, filed under its `definitionType`.
+    fn add_definition_revision(&mut self, name: &str, raw: &RawObject) {
+        let spec = raw.rest.get("spec");
+        let (kind, field) = match spec
+            .and_then(|s| s.get("definitionType"))
+            .and_then(Value::as_str)
+        {
+            Some("Component") => ("ComponentDefinition", "componentDefinition"),
+            Some("Trait") => ("TraitDefinition", "traitDefinition"),
+            Some("Policy") => ("PolicyDefinition", "policyDefinition"),
+            Some("WorkflowStep") => ("WorkflowStepDefinition", "workflowStepDefinition"),
+            _ => return,
+        };
+        let definition = spec
+            .and_then(|s| s.get(field))
+            .and_then(|d| d.get("spec"))
+            .cloned()
+            .unwrap_or(Value::Null);
+        self.revisions
+            .entry(kind)
+            .or_default()
+            .insert(name.to_owned(), definition);
+    }
+
+    /// The spec a `type` of `kind` refers to: the definition by name, or for `name@vX` the
+    /// DefinitionRevision it resolves to (see [`resolve_version`]); `null` when there is none.
+    fn resolve(&self, kind: &'static str, type_: &str, auto_update: bool) -> Value {
+        let Ok(reference) = type_.parse::<TypeRef>() else {
+            return Value::Null;
+        };
+        if reference.version.is_none() {
+            return self.definition(kind, &reference.name);
+        }
+        let Some(revisions) = self.revisions.get(kind) else {
+            return Value::Null;
+        };
+        let names: Vec<String> = revisions.keys().cloned().collect();
+        resolve_version(&reference, &names, auto_update)
+            .and_then(|r| revisions.get(r.revision).cloned())
             .unwrap_or(Value::Null)
     }
 }
@@ -194,18 +253,25 @@ pub fn application_configuration_hash(
 /// every component type (a ComponentDefinition, else a WorkloadDefinition of that name), trait
 /// type, policy type and workflow step type to the definition's `spec` (or `null`). Types KubeVela
 /// implements without a definition (builtin steps and policies) are left out. A versioned type
-/// (`webservice@v1.2`) is keyed by its full text and looked up by the name before `@`.
+/// (`webservice@v1.2`) is keyed by its full text and resolves to a DefinitionRevision (or a
+/// definition whose `spec.version` names it) with [`resolve_version`], honouring the
+/// `app.oam.dev/autoUpdate` annotation.
 #[must_use]
 pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> RevisionHash {
+    let auto_update = app
+        .metadata
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get("app.oam.dev/autoUpdate"))
+        .is_some_and(|v| v == "true");
+    let resolve = |kind, type_: &str| inputs.resolve(kind, type_, auto_update);
     let mut definitions = Map::new();
-    let base = |t: &str| t.split_once('@').map_or(t, |(name, _)| name).to_owned();
     for c in &app.spec.components {
-        let name = base(&c.type_);
-        let component = inputs.definition("ComponentDefinition", &name);
+        let component = resolve("ComponentDefinition", &c.type_);
         let (kind, spec) = if component.is_null() {
             (
                 "WorkloadDefinition",
-                inputs.definition("WorkloadDefinition", &name),
+                resolve("WorkloadDefinition", &c.type_),
             )
         } else {
             ("ComponentDefinition", component)
@@ -214,7 +280,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
         for t in c.traits.iter().flatten() {
             definitions.insert(
                 format!("TraitDefinition/{}", t.type_),
-                inputs.definition("TraitDefinition", &base(&t.type_)),
+                resolve("TraitDefinition", &t.type_),
             );
         }
     }
@@ -222,7 +288,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
         if !BUILTIN_POLICIES.contains(&p.type_.as_str()) {
             definitions.insert(
                 format!("PolicyDefinition/{}", p.type_),
-                inputs.definition("PolicyDefinition", &base(&p.type_)),
+                resolve("PolicyDefinition", &p.type_),
             );
         }
     }
@@ -235,8 +301,10 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
         let sub = step.sub_steps.iter().flatten().map(|s| s.type_.as_str());
         for type_ in std::iter::once(step.type_.as_str()).chain(sub) {
             if !BUILTIN_STEPS.contains(&type_) {
-                let spec = inputs.definition("WorkflowStepDefinition", &base(type_));
-                definitions.insert(format!("WorkflowStepDefinition/{type_}"), spec);
+                definitions.insert(
+                    format!("WorkflowStepDefinition/{type_}"),
+                    resolve("WorkflowStepDefinition", type_),
+                );
             }
         }
     }
@@ -324,6 +392,39 @@ mod tests {
             base,
             app_hash(&format!("{relabelled}{WEB}{SCALER}")),
             "metadata is not hashed"
+        );
+    }
+
+    #[test]
+    fn versioned_types_resolve_to_definition_revisions() {
+        let app = APP.replace("type: webservice", "type: webservice@v1");
+        let rev = |v: &str, body: &str| {
+            format!(
+                "---\napiVersion: core.oam.dev/v1beta1\nkind: DefinitionRevision\nmetadata: {{name: webservice-v{v}}}\nspec:\n  revision: 1\n  revisionHash: x\n  definitionType: Component\n  componentDefinition: {{spec: {{workload: {{type: {body}}}}}}}\n"
+            )
+        };
+        let revisions = format!("{}{}", rev("1.2.0", "a"), rev("1.10.0", "b"));
+        let pinned = app_hash(&format!("{app}{SCALER}{revisions}"));
+        let auto = app.replace(
+            "metadata: {name: shop}",
+            "metadata: {name: shop, annotations: {app.oam.dev/autoUpdate: \"true\"}}",
+        );
+        let latest = app_hash(&format!("{auto}{SCALER}{revisions}"));
+        assert_ne!(
+            pinned, latest,
+            "without autoUpdate @v1 needs an exact webservice-v1, so it is null"
+        );
+        let newer = format!("{}{}", rev("1.2.0", "a"), rev("1.10.0", "c"));
+        assert_ne!(
+            latest,
+            app_hash(&format!("{auto}{SCALER}{newer}")),
+            "editing the highest 1.y.z revision"
+        );
+        let older = format!("{}{}", rev("1.2.0", "z"), rev("1.10.0", "b"));
+        assert_eq!(
+            latest,
+            app_hash(&format!("{auto}{SCALER}{older}")),
+            "editing a lower 1.y.z revision"
         );
     }
 

@@ -5,6 +5,7 @@ mod application;
 mod canonical;
 mod hash;
 mod history;
+mod version;
 
 pub use application::{RevisionInputs, application_configuration_hash, application_hash};
 pub use canonical::canonical_json;
@@ -12,6 +13,7 @@ pub use hash::{InvalidHash, PREFIX, RevisionHash, SHORT_LEN};
 pub use history::{
     DEFAULT_REVISION_LIMIT, InvalidRevisionName, Recorded, Revision, RevisionHistory, RevisionName,
 };
+pub use version::{InvalidTypeRef, Resolved, TypeRef, resolve_version};
 
 use serde::Serialize;
 use serde_json::Value;
