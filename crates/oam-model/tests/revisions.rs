@@ -134,6 +134,18 @@ proptest! {
     }
 
     #[test]
+    fn hashes_survive_writing_and_loading_as_yaml_and_json(v in json()) {
+        let doc = serde_json::json!({"apiVersion": "example.com/v1", "kind": "Thing", "data": v});
+        let document = Document::from_value(doc).unwrap();
+        for (name, text) in [("t.yaml", oam_model::to_yaml_string(&document).unwrap()), ("t.json", oam_model::to_json_string(&document).unwrap())] {
+            let report = load_str(name, &text, &LoadOptions::default());
+            prop_assert!(report.is_ok(), "{:?}\n{}", report.errors, text);
+            let Document::Raw(raw) = &report.documents[0].value else { panic!() };
+            prop_assert_eq!(RevisionHash::of_value(&raw.rest["data"]), RevisionHash::of_value(&v), "{}", text);
+        }
+    }
+
+    #[test]
     fn changing_any_leaf_changes_the_hash(v in json(), pick in any::<prop::sample::Index>()) {
         let mut paths = Vec::new();
         leaves(&v, &mut Vec::new(), &mut paths);

@@ -130,6 +130,22 @@ impl<'a> RevisionInputs<'a> {
             .unwrap_or(Value::Null)
     }
 
+    /// Whether any trait of an ApplicationConfiguration entry has a TraitDefinition with
+    /// `revisionEnabled: true` (so its workload is named after the revision, see
+    /// [`super::workload_name`]).
+    #[must_use]
+    pub fn revision_enabled(
+        &self,
+        entry: &crate::v1alpha2::ApplicationConfigurationComponent,
+    ) -> bool {
+        entry.traits.iter().flatten().any(|t| {
+            let name = embedded_type(&t.trait_, "trait.oam.dev/type", "name");
+            self.definition("TraitDefinition", &name)
+                .get("revisionEnabled")
+                == Some(&Value::Bool(true))
+        })
+    }
+
     /// A DefinitionRevision's `spec.<kind>Definition.spec`, filed under its `definitionType`.
     fn add_definition_revision(&mut self, name: &str, raw: &RawObject) {
         let spec = raw.rest.get("spec");

@@ -6,6 +6,7 @@ mod canonical;
 mod hash;
 mod history;
 mod version;
+mod workload_name;
 
 pub use application::{RevisionInputs, application_configuration_hash, application_hash};
 pub use canonical::canonical_json;
@@ -14,6 +15,7 @@ pub use history::{
     DEFAULT_REVISION_LIMIT, InvalidRevisionName, Recorded, Revision, RevisionHistory, RevisionName,
 };
 pub use version::{InvalidTypeRef, Resolved, TypeRef, resolve_version};
+pub use workload_name::{NoLatestRevision, workload_name};
 
 use serde::Serialize;
 use serde_json::Value;
