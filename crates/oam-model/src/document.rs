@@ -187,20 +187,9 @@ impl Document {
             path,
             ..crate::Location::default()
         };
-        let decoded = decode(value).map_err(|(path, kind)| crate::Error::new(kind, at(path)))?;
-        if let Some(path) = decoded.unknown_fields.into_iter().next() {
-            let field = path.last().map(ToString::to_string).unwrap_or_default();
-            return Err(crate::Error::new(
-                ErrorKind::UnknownField {
-                    field,
-                    suggestion: None,
-                },
-                at(path),
-            ));
-        }
-        decoded
-            .result
-            .map_err(|(path, kind)| crate::Error::new(kind, at(path)))
+        decode(value)
+            .map_err(|(path, kind)| crate::Error::new(kind, at(path)))?
+            .strict()
     }
 }
 

@@ -141,6 +141,15 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// An unknown field at `path` (its last segment), without a suggestion.
+    pub(crate) fn unknown_field(path: &FieldPath) -> Self {
+        let field = path.last().map(ToString::to_string).unwrap_or_default();
+        Self::UnknownField {
+            field,
+            suggestion: None,
+        }
+    }
+
     /// The stable diagnostic code of this kind (`OAM001`…`OAM013`), registered in
     /// `docs/diagnostics.md`. A code never changes meaning once released.
     #[must_use]

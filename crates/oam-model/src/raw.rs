@@ -91,29 +91,7 @@ impl RawObject {
                 Location::default(),
             )
         })?;
-        let typed = from_value::<T>(&value);
-        if let Some(unknown) = typed.unknown_fields.into_iter().next() {
-            let field = unknown.last().map(ToString::to_string).unwrap_or_default();
-            return Err(Error::new(
-                ErrorKind::UnknownField {
-                    field,
-                    suggestion: None,
-                },
-                Location {
-                    path: unknown,
-                    ..Location::default()
-                },
-            ));
-        }
-        typed.result.map_err(|(path, kind)| {
-            Error::new(
-                kind,
-                Location {
-                    path,
-                    ..Location::default()
-                },
-            )
-        })
+        from_value::<T>(&value).strict()
     }
 }
 

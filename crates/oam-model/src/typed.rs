@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::ErrorKind;
+use crate::error::{Error, ErrorKind, Location};
 use crate::fieldpath::{FieldPath, Segment};
 
 /// The outcome of [`from_value`].
@@ -14,6 +14,21 @@ pub(crate) struct Typed<T> {
     pub result: Result<T, (FieldPath, ErrorKind)>,
     /// Every field not known to the types, in document order.
     pub unknown_fields: Vec<FieldPath>,
+}
+
+impl<T> Typed<T> {
+    /// Strict reading: the first unknown field is an error like any other.
+    pub(crate) fn strict(self) -> Result<T, Error> {
+        let at = |path| Location {
+            path,
+            ..Location::default()
+        };
+        if let Some(path) = self.unknown_fields.into_iter().next() {
+            return Err(Error::new(ErrorKind::unknown_field(&path), at(path)));
+        }
+        self.result
+            .map_err(|(path, kind)| Error::new(kind, at(path)))
+    }
 }
 
 /// Deserializes `value` into `T`: every field `T` ignored, and the path of the first error.

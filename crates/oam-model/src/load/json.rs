@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Limits, ParsedDocument};
+use super::{Limits, ParsedDocument, strip_location};
 use crate::error::ErrorKind;
 
 /// Parses every value of `text`. A syntax error ends the stream (JSON has no document markers
@@ -62,13 +62,6 @@ impl LineCounter {
             self.line + 1,
             text[self.line_start..offset].chars().count() + 1,
         )
-    }
-}
-
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
     }
 }
 

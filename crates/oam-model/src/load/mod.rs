@@ -282,6 +282,14 @@ impl LoadReport {
     }
 }
 
+/// A parser message without the ` at line L, column C` it appends: the location is reported
+/// separately.
+fn strip_location(message: &str) -> String {
+    message
+        .find(" at line ")
+        .map_or_else(|| message.to_owned(), |i| message[..i].to_owned())
+}
+
 /// Which position of a node an error points at.
 #[derive(Clone, Copy)]
 enum Anchor {
@@ -403,7 +411,10 @@ fn load_document(
                 warnings.push(Error::new(kind, at(&path, Anchor::Value)));
             }
             for path in embedded.unknown_fields {
-                warnings.push(unknown_field(&path, at(&path, Anchor::Key)));
+                warnings.push(Error::new(
+                    ErrorKind::unknown_field(&path),
+                    at(&path, Anchor::Key),
+                ));
             }
             Some(document)
         }
@@ -422,7 +433,7 @@ fn load_document(
         .map(|d| (d.api_version(), d.kind()))
         .unwrap_or_default();
     for path in unknown {
-        let mut error = unknown_field(&path, at(&path, Anchor::Key));
+        let mut error = Error::new(ErrorKind::unknown_field(&path), at(&path, Anchor::Key));
         if let (ErrorKind::UnknownField { field, suggestion }, Some(parent)) =
             (&mut error.kind_mut(), path.parent())
         {
@@ -455,17 +466,6 @@ fn load_document(
         }
         _ => report.errors.extend(errors),
     }
-}
-
-fn unknown_field(path: &FieldPath, location: Location) -> Error {
-    let field = path.last().map(ToString::to_string).unwrap_or_default();
-    Error::new(
-        ErrorKind::UnknownField {
-            field,
-            suggestion: None,
-        },
-        location,
-    )
 }
 
 /// Document order: by position when known, then by path, so output is deterministic.

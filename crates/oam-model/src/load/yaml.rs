@@ -4,7 +4,7 @@
 use serde_json::Value;
 use serde_saphyr::{Spanned, budget, options};
 
-use super::{Limits, ParsedDocument};
+use super::{Limits, ParsedDocument, strip_location};
 use crate::error::ErrorKind;
 
 /// Parses every non-empty document of `text`.
@@ -76,14 +76,6 @@ fn convert(error: &serde_saphyr::Error) -> (ErrorKind, Option<(usize, usize)>) {
         ErrorKind::Syntax { message }
     };
     (kind, at)
-}
-
-/// serde-saphyr appends ` at line L, column C`; the location is reported separately.
-fn strip_location(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(i) if message[i..].contains(", column ") => message[..i].to_owned(),
-        _ => message.to_owned(),
-    }
 }
 
 #[cfg(test)]
