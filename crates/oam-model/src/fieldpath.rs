@@ -5,6 +5,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde_json::Value;
+
 /// One step of a [`FieldPath`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
@@ -217,6 +219,218 @@ impl FromStr for FieldPath {
     }
 }
 
+/// A field path that cannot be read or written in a value (crossplane's messages).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PathError {
+    /// A missing key: `<prefix>: no such field`.
+    #[error("{prefix}: no such field")]
+    NoSuchField {
+        /// The path up to and including the missing key.
+        prefix: String,
+    },
+    /// An index out of range: `<prefix>: no such element`.
+    #[error("{prefix}: no such element")]
+    NoSuchElement {
+        /// The path up to and including the index.
+        prefix: String,
+    },
+    /// A field segment over a value that is not an object.
+    #[error("{prefix}: not an object")]
+    NotAnObject {
+        /// The path of the value that is not an object.
+        prefix: String,
+    },
+    /// An index segment over a value that is not an array.
+    #[error("{prefix}: not an array")]
+    NotAnArray {
+        /// The path of the value that is not an array.
+        prefix: String,
+    },
+}
+
+impl PathError {
+    /// Whether the path is simply absent (as opposed to crossing a value of the wrong type).
+    #[must_use]
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Self::NoSuchField { .. } | Self::NoSuchElement { .. })
+    }
+}
+
+static NULL: Value = Value::Null;
+
+impl FieldPath {
+    fn prefix(&self, len: usize) -> String {
+        FieldPath {
+            segments: self.segments[..len].to_vec(),
+        }
+        .to_string()
+    }
+
+    /// The value at this path. The empty path gives `null`, as in crossplane.
+    ///
+    /// ```
+    /// let v = serde_json::json!({"spec": {"containers": [{"image": "nginx"}]}});
+    /// let p: oam_model::FieldPath = "spec.containers[0].image".parse().unwrap();
+    /// assert_eq!(p.get(&v).unwrap(), "nginx");
+    /// let e = "spec.containers[1]".parse::<oam_model::FieldPath>().unwrap().get(&v).unwrap_err();
+    /// assert_eq!(e.to_string(), "spec.containers[1]: no such element");
+    /// ```
+    pub fn get<'a>(&self, value: &'a Value) -> Result<&'a Value, PathError> {
+        if self.segments.is_empty() {
+            return Ok(&NULL);
+        }
+        let mut current = value;
+        for (i, segment) in self.segments.iter().enumerate() {
+            current = match (segment, current) {
+                (Segment::Field(name), Value::Object(map)) => {
+                    map.get(name).ok_or_else(|| PathError::NoSuchField {
+                        prefix: self.prefix(i + 1),
+                    })?
+                }
+                (Segment::Index(n), Value::Array(items)) => {
+                    items.get(*n).ok_or_else(|| PathError::NoSuchElement {
+                        prefix: self.prefix(i + 1),
+                    })?
+                }
+                (Segment::Field(_), _) => {
+                    return Err(PathError::NotAnObject {
+                        prefix: self.prefix(i),
+                    });
+                }
+                (Segment::Index(_), _) => {
+                    return Err(PathError::NotAnArray {
+                        prefix: self.prefix(i),
+                    });
+                }
+            };
+        }
+        Ok(current)
+    }
+
+    /// Writes `new` at this path, creating missing objects and creating or padding (with `null`)
+    /// missing arrays on the way. An existing value of the wrong type on the way is an error (the
+    /// Go implementation panics there); the last segment overwrites whatever is there. The empty
+    /// path changes nothing.
+    ///
+    /// ```
+    /// let mut v = serde_json::json!({});
+    /// let p: oam_model::FieldPath = "spec.containers[2].image".parse().unwrap();
+    /// p.set(&mut v, "nginx".into()).unwrap();
+    /// assert_eq!(v, serde_json::json!({"spec": {"containers": [null, null, {"image": "nginx"}]}}));
+    /// ```
+    pub fn set(&self, value: &mut Value, new: Value) -> Result<(), PathError> {
+        let Some((last, parents)) = self.segments.split_last() else {
+            return Ok(());
+        };
+        let mut current = value;
+        for (i, segment) in parents.iter().enumerate() {
+            let next_is_index = matches!(self.segments[i + 1], Segment::Index(_));
+            current = self.child(current, segment, i, next_is_index)?;
+        }
+        let slot = self.child(current, last, parents.len(), false)?;
+        *slot = new;
+        Ok(())
+    }
+
+    /// The child at `segment` of `current` (at depth `depth`), created when missing or `null`.
+    fn child<'a>(
+        &self,
+        current: &'a mut Value,
+        segment: &Segment,
+        depth: usize,
+        next_is_index: bool,
+    ) -> Result<&'a mut Value, PathError> {
+        let empty = || {
+            if next_is_index {
+                Value::Array(Vec::new())
+            } else {
+                Value::Object(serde_json::Map::new())
+            }
+        };
+        match segment {
+            Segment::Field(name) => {
+                if current.is_null() {
+                    *current = Value::Object(serde_json::Map::new());
+                }
+                let Value::Object(map) = current else {
+                    return Err(PathError::NotAnObject {
+                        prefix: self.prefix(depth),
+                    });
+                };
+                let slot = map.entry(name.clone()).or_insert(Value::Null);
+                if slot.is_null() && depth + 1 < self.segments.len() {
+                    *slot = empty();
+                }
+                Ok(slot)
+            }
+            Segment::Index(n) => {
+                if current.is_null() {
+                    *current = Value::Array(Vec::new());
+                }
+                let Value::Array(items) = current else {
+                    return Err(PathError::NotAnArray {
+                        prefix: self.prefix(depth),
+                    });
+                };
+                if items.len() <= *n {
+                    items.resize(*n + 1, Value::Null);
+                }
+                let slot = &mut items[*n];
+                if slot.is_null() && depth + 1 < self.segments.len() {
+                    *slot = empty();
+                }
+                Ok(slot)
+            }
+        }
+    }
+
+    /// Removes the field or array element at this path and returns it; an absent path removes
+    /// nothing (`Ok(None)`), a value of the wrong type on the way is an error.
+    pub fn delete(&self, value: &mut Value) -> Result<Option<Value>, PathError> {
+        let Some((last, parents)) = self.segments.split_last() else {
+            return Ok(None);
+        };
+        let parent_path = FieldPath {
+            segments: parents.to_vec(),
+        };
+        let mut current = value;
+        for (i, segment) in parents.iter().enumerate() {
+            current = match (segment, current) {
+                (Segment::Field(name), Value::Object(map)) => match map.get_mut(name) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                },
+                (Segment::Index(n), Value::Array(items)) => match items.get_mut(*n) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                },
+                (Segment::Field(_), _) => {
+                    return Err(PathError::NotAnObject {
+                        prefix: self.prefix(i),
+                    });
+                }
+                (Segment::Index(_), _) => {
+                    return Err(PathError::NotAnArray {
+                        prefix: self.prefix(i),
+                    });
+                }
+            };
+        }
+        match (last, current) {
+            (Segment::Field(name), Value::Object(map)) => Ok(map.remove(name)),
+            (Segment::Index(n), Value::Array(items)) => {
+                Ok((*n < items.len()).then(|| items.remove(*n)))
+            }
+            (Segment::Field(_), _) => Err(PathError::NotAnObject {
+                prefix: parent_path.to_string(),
+            }),
+            (Segment::Index(_), _) => Err(PathError::NotAnArray {
+                prefix: parent_path.to_string(),
+            }),
+        }
+    }
+}
+
 /// A bracket holding an unsigned decimal that fits in 32 bits is an index; anything else is a
 /// field name (crossplane's `strconv.ParseUint(s, 10, 32)`).
 fn bracket_segment(content: &str) -> Segment {
@@ -318,6 +532,80 @@ mod tests {
             e.to_string(),
             "cannot parse path \"spec[name\": unterminated '[' at position 4"
         );
+    }
+
+    #[test]
+    fn get_reports_missing_and_wrong_types_with_the_prefix() {
+        let v = serde_json::json!({"a": {"b": [1, {"c": "x"}]}, "s": "str"});
+        let get = |p: &str| {
+            p.parse::<FieldPath>()
+                .unwrap()
+                .get(&v)
+                .cloned()
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(get("a.b[1].c"), Ok(serde_json::json!("x")));
+        assert_eq!(get(""), Ok(Value::Null));
+        assert_eq!(get("a.x.y"), Err("a.x: no such field".into()));
+        assert_eq!(get("a.b[5]"), Err("a.b[5]: no such element".into()));
+        assert_eq!(get("s.x"), Err("s: not an object".into()));
+        assert_eq!(get("a[0]"), Err("a: not an array".into()));
+        let e = "a.x".parse::<FieldPath>().unwrap().get(&v).unwrap_err();
+        assert!(e.is_not_found());
+        assert!(
+            !"s.x"
+                .parse::<FieldPath>()
+                .unwrap()
+                .get(&v)
+                .unwrap_err()
+                .is_not_found()
+        );
+    }
+
+    #[test]
+    fn set_creates_pads_overwrites_and_refuses_wrong_types() {
+        let mut v = serde_json::json!({"metadata": {"labels": null}, "s": "str", "list": [1]});
+        let set = |v: &mut Value, p: &str, new: Value| {
+            p.parse::<FieldPath>()
+                .unwrap()
+                .set(v, new)
+                .map_err(|e| e.to_string())
+        };
+        set(&mut v, "metadata.labels['app.oam.dev/name']", "php".into()).unwrap();
+        set(&mut v, "list[3]", 4.into()).unwrap();
+        set(&mut v, "a[1].b[0]", true.into()).unwrap();
+        set(&mut v, "list[0]", serde_json::json!({"x": 1})).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"metadata": {"labels": {"app.oam.dev/name": "php"}}, "s": "str",
+                               "list": [{"x": 1}, null, null, 4], "a": [null, {"b": [true]}]})
+        );
+        assert_eq!(set(&mut v, "s.x", 1.into()), Err("s: not an object".into()));
+        assert_eq!(set(&mut v, "s[0]", 1.into()), Err("s: not an array".into()));
+        assert_eq!(
+            set(&mut v, "list.x", 1.into()),
+            Err("list: not an object".into())
+        );
+        let before = v.clone();
+        set(&mut v, "", 1.into()).unwrap();
+        assert_eq!(v, before, "the empty path changes nothing");
+    }
+
+    #[test]
+    fn delete_removes_fields_and_elements() {
+        let mut v = serde_json::json!({"a": {"b": 1, "c": [1, 2, 3]}, "s": "x"});
+        let del = |v: &mut Value, p: &str| {
+            p.parse::<FieldPath>()
+                .unwrap()
+                .delete(v)
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(del(&mut v, "a.b"), Ok(Some(1.into())));
+        assert_eq!(del(&mut v, "a.c[1]"), Ok(Some(2.into())));
+        assert_eq!(del(&mut v, "a.nope.deeper"), Ok(None));
+        assert_eq!(del(&mut v, "a.c[9]"), Ok(None));
+        assert_eq!(del(&mut v, "s.x"), Err("s: not an object".into()));
+        assert_eq!(v, serde_json::json!({"a": {"c": [1, 3]}, "s": "x"}));
     }
 
     #[test]

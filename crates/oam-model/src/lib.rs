@@ -74,7 +74,7 @@ mod write;
 
 pub use document::{Document, GROUP, V1alpha1, V1alpha2, V1beta1, VERSIONS};
 pub use error::{Error, ErrorKind, LineCol, Location};
-pub use fieldpath::{FieldPath, FieldPathError, Segment};
+pub use fieldpath::{FieldPath, FieldPathError, PathError, Segment};
 pub use load::{
     Format, Limits, LoadOptions, LoadReport, Loaded, NodePosition, Source, UnknownFields,
     load_bytes, load_dir, load_file, load_path, load_reader, load_source, load_str,
