@@ -1,0 +1,27 @@
+//! The OAM dependency graph. This first part renders parameters: an ApplicationConfiguration
+//! entry's `parameterValues` written into its Component's workload through the parameters'
+//! `fieldPaths`.
+//!
+//! ```
+//! use oam_model::v1alpha2::{Component, ComponentParameter, ComponentParameterValue};
+//! use oam_model::RawObject;
+//!
+//! let mut component = Component::default();
+//! component.spec.workload = RawObject::new("apps/v1", "Deployment");
+//! component.spec.parameters = Some(vec![ComponentParameter {
+//!     name: "replicas".into(),
+//!     field_paths: vec!["spec.replicas".into()],
+//!     required: Some(true),
+//!     description: None,
+//! }]);
+//! let values = [ComponentParameterValue { name: "replicas".into(), value: 3.into() }];
+//! let rendered = oam_graph::apply_parameters(&component, &values).unwrap();
+//! assert_eq!(rendered.workload.rest["spec"]["replicas"], 3);
+//! ```
+#![deny(missing_docs)]
+
+mod render;
+
+pub use render::{
+    ParameterError, ParameterErrorKind, Rendered, Side, TypeWarning, apply_parameters,
+};
