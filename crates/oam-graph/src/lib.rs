@@ -1,6 +1,6 @@
-//! The OAM dependency graph. This first part renders parameters: an ApplicationConfiguration
-//! entry's `parameterValues` written into its Component's workload through the parameters'
-//! `fieldPaths`.
+//! The OAM dependency graph: [`Graph`] (built from an ApplicationConfiguration or an
+//! Application, with every unknown or duplicate name reported), the algorithms [`order`],
+//! [`waves`] and [`cycles`] over it, and parameter rendering ([`apply_parameters`]).
 //!
 //! ```
 //! use oam_model::v1alpha2::{Component, ComponentParameter, ComponentParameterValue};
@@ -20,8 +20,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod graph;
+pub mod order;
 mod render;
 
+pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};
+pub use order::{cycles, order, waves};
 pub use render::{
     ParameterError, ParameterErrorKind, Rendered, Side, TypeWarning, apply_parameters,
 };

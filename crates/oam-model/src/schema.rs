@@ -185,23 +185,30 @@ pub fn closest<'a>(unknown: &str, known: &'a [String]) -> Option<&'a str> {
         .map(|(_, k)| k.as_str())
 }
 
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbouring characters (the commonest typo, `cahce`) each cost one.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
-            prev = current;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -221,6 +228,12 @@ mod suggestion_tests {
         let fields = known_fields("core.oam.dev/v1alpha2", "ApplicationConfiguration", &path);
         assert_eq!(closest("OutputStore", &fields), Some("outputStore"));
         assert_eq!(closest("zzzzzz", &fields), None);
+        let names = ["cache".to_owned(), "db".to_owned()];
+        assert_eq!(
+            closest("cahce", &names),
+            Some("cache"),
+            "a swap of neighbours is one edit"
+        );
         assert!(known_fields("apps/v1", "Deployment", &path).is_empty());
     }
 }

@@ -1,0 +1,387 @@
+//! The dependency graph of an application: nodes are the workloads and traits of an
+//! ApplicationConfiguration, or the components of an Application; edges come from data outputs →
+//! data inputs, `dependsOn`, and `inputs.from` → `outputs.name`. Every problem is collected, not
+//! only the first.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use oam_model::FieldPath;
+use oam_model::v1alpha2::ApplicationConfiguration;
+use oam_model::v1beta1::Application;
+
+/// A node's index in [`Graph::nodes`] (declaration order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub(crate) usize);
+
+impl NodeId {
+    /// The index in [`Graph::nodes`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// What a node is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    /// The workload of an ApplicationConfiguration entry.
+    Workload,
+    /// A trait of an ApplicationConfiguration entry.
+    Trait,
+    /// A component of an Application.
+    Component,
+}
+
+/// A node: a thing that is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    /// What it is.
+    pub kind: NodeKind,
+    /// Its display name: the component's name, or `<component>/<trait kind>` for a trait.
+    pub name: String,
+    /// Where it is declared (`spec.components[1]`, `spec.components[1].traits[0]`).
+    pub path: FieldPath,
+}
+
+/// Why an edge exists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EdgeKind {
+    /// A data output read by a data input (v1alpha2), or an output read by an input (v1beta1).
+    Data(String),
+    /// A `dependsOn` entry.
+    DependsOn,
+}
+
+/// An edge: `from` must be ready before `to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// The node applied first.
+    pub from: NodeId,
+    /// The node that waits.
+    pub to: NodeId,
+    /// Why.
+    pub kind: EdgeKind,
+    /// The field that creates the edge (the data input or `dependsOn` entry).
+    pub path: FieldPath,
+}
+
+/// A problem in the graph.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum GraphErrorKind {
+    /// An input names an output that does not exist.
+    #[error("no data output is named {name:?}{}", hint(suggestion))]
+    UnknownOutput {
+        /// The name used.
+        name: String,
+        /// The closest existing name.
+        suggestion: Option<String>,
+    },
+    /// Two outputs share a name (upstream the later one silently wins).
+    #[error("data output {name:?} is declared twice, first at {first}")]
+    DuplicateOutput {
+        /// The name.
+        name: String,
+        /// Where the first one is.
+        first: FieldPath,
+    },
+    /// `dependsOn` names a component that does not exist.
+    #[error("no component is named {name:?}{}", hint(suggestion))]
+    UnknownDependency {
+        /// The name used.
+        name: String,
+        /// The closest existing name.
+        suggestion: Option<String>,
+    },
+    /// A node depends on itself.
+    #[error("{name} depends on itself")]
+    SelfDependency {
+        /// The node.
+        name: String,
+    },
+    /// A cycle, named in full: `php -[db-secret]-> mysql -[php-url]-> php`.
+    #[error("dependency cycle: {0}")]
+    Cycle(Cycle),
+}
+
+fn hint(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!(", did you mean {s:?}?"))
+        .unwrap_or_default()
+}
+
+/// A graph error and the field it is about.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{kind} (at {path})")]
+pub struct GraphError {
+    /// The field (in the application) the error is about.
+    pub path: FieldPath,
+    /// What is wrong.
+    pub kind: GraphErrorKind,
+}
+
+/// A cycle: the nodes in order, each with what it waits for from the next; the last waits for
+/// the first. One per strongly connected component, with all of its members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cycle {
+    /// `(node name, edge label)` pairs: the shortest cycle through the first-declared member.
+    pub steps: Vec<(String, String)>,
+    /// Every node of the strongly connected component, in declaration order (a component can
+    /// hold more cycles than the one in `steps`).
+    pub members: Vec<NodeId>,
+}
+
+impl fmt::Display for Cycle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (name, via) in &self.steps {
+            write!(f, "{name} -[{via}]-> ")?;
+        }
+        f.write_str(self.steps.first().map_or("", |(n, _)| n.as_str()))
+    }
+}
+
+/// The dependency graph: data, with the algorithms in [`crate::order`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Graph {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// The nodes, in declaration order.
+    #[must_use]
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    /// The edges, in declaration order of the fields that create them.
+    #[must_use]
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    /// The node with this id, if it is one of this graph's.
+    #[must_use]
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id.0)
+    }
+
+    /// For each node, the indices of the edges leaving it, in declaration order.
+    pub(crate) fn successors(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.nodes.len()];
+        for (k, e) in self.edges.iter().enumerate() {
+            out[e.from.0].push(k);
+        }
+        out
+    }
+
+    fn add(&mut self, kind: NodeKind, name: String, path: FieldPath) -> NodeId {
+        self.nodes.push(Node { kind, name, path });
+        NodeId(self.nodes.len() - 1)
+    }
+
+    /// The graph of an ApplicationConfiguration: a node per workload and per trait; an edge per
+    /// data input whose `valueFrom.dataOutputName` names a data output of another node. Inputs
+    /// without `valueFrom` create no edge.
+    #[must_use]
+    pub fn from_application_configuration(
+        app: &ApplicationConfiguration,
+    ) -> (Self, Vec<GraphError>) {
+        let mut graph = Self::default();
+        let mut errors = Vec::new();
+        // Pass 1: nodes and outputs (an input may name an output declared later).
+        let mut outputs: BTreeMap<String, (NodeId, FieldPath)> = BTreeMap::new();
+        let mut sinks = Vec::new();
+        for (i, entry) in app.spec.components.iter().enumerate() {
+            let at = FieldPath::root().field("spec").field("components").index(i);
+            let component = entry
+                .component_name
+                .clone()
+                .or_else(|| entry.revision_name.clone())
+                .unwrap_or_else(|| at.to_string());
+            let workload = graph.add(NodeKind::Workload, component.clone(), at.clone());
+            let mut objects = vec![(
+                workload,
+                at.clone(),
+                entry.data_outputs.as_deref(),
+                entry.data_inputs.as_deref(),
+            )];
+            for (j, t) in entry.traits.iter().flatten().enumerate() {
+                let tat = at.clone().field("traits").index(j);
+                let kind = t
+                    .trait_
+                    .kind
+                    .clone()
+                    .unwrap_or_else(|| format!("traits[{j}]"));
+                let id = graph.add(NodeKind::Trait, format!("{component}/{kind}"), tat.clone());
+                objects.push((id, tat, t.data_outputs.as_deref(), t.data_inputs.as_deref()));
+            }
+            for (id, oat, outs, ins) in objects {
+                for (k, out) in outs.unwrap_or_default().iter().enumerate() {
+                    let Some(name) = out.name.clone() else {
+                        continue;
+                    };
+                    let path = oat.clone().field("dataOutputs").index(k);
+                    if let Some((_, first)) = outputs.get(&name) {
+                        errors.push(GraphError {
+                            path: path.field("name"),
+                            kind: GraphErrorKind::DuplicateOutput {
+                                name,
+                                first: first.clone(),
+                            },
+                        });
+                    } else {
+                        outputs.insert(name, (id, path));
+                    }
+                }
+                for (k, input) in ins.unwrap_or_default().iter().enumerate() {
+                    if let Some(from) = &input.value_from {
+                        let path = oat
+                            .clone()
+                            .field("dataInputs")
+                            .index(k)
+                            .field("valueFrom")
+                            .field("dataOutputName");
+                        sinks.push((id, from.data_output_name.clone(), path));
+                    }
+                }
+            }
+        }
+        // Pass 2: edges.
+        let names: Vec<String> = outputs.keys().cloned().collect();
+        for (to, name, path) in sinks {
+            match outputs.get(&name) {
+                Some((from, _)) if *from == to => {
+                    errors.push(GraphError {
+                        path,
+                        kind: GraphErrorKind::SelfDependency {
+                            name: graph.nodes[to.0].name.clone(),
+                        },
+                    });
+                }
+                Some((from, _)) => graph.edges.push(Edge {
+                    from: *from,
+                    to,
+                    kind: EdgeKind::Data(name),
+                    path,
+                }),
+                None => {
+                    let suggestion = oam_model::schema::closest(&name, &names).map(str::to_owned);
+                    errors.push(GraphError {
+                        path,
+                        kind: GraphErrorKind::UnknownOutput { name, suggestion },
+                    });
+                }
+            }
+        }
+        (graph, errors)
+    }
+
+    /// The graph of an Application: a node per component; an edge per `dependsOn` entry and per
+    /// `inputs[].from` that names another component's output. An input that names no output is
+    /// accepted when it resolves as a field path inside the consumer's own `properties` (the
+    /// upstream fallback); otherwise it is an error.
+    #[must_use]
+    pub fn from_application(app: &Application) -> (Self, Vec<GraphError>) {
+        let mut graph = Self::default();
+        let mut errors = Vec::new();
+        let mut by_name: BTreeMap<&str, NodeId> = BTreeMap::new();
+        let mut outputs: BTreeMap<String, (NodeId, FieldPath)> = BTreeMap::new();
+        for (i, c) in app.spec.components.iter().enumerate() {
+            let at = FieldPath::root().field("spec").field("components").index(i);
+            let id = graph.add(NodeKind::Component, c.name.clone(), at.clone());
+            by_name.entry(&c.name).or_insert(id);
+            for (k, out) in c.outputs.iter().flatten().enumerate() {
+                let path = at.clone().field("outputs").index(k);
+                if let Some((_, first)) = outputs.get(&out.name) {
+                    let kind = GraphErrorKind::DuplicateOutput {
+                        name: out.name.clone(),
+                        first: first.clone(),
+                    };
+                    errors.push(GraphError {
+                        path: path.field("name"),
+                        kind,
+                    });
+                } else {
+                    outputs.insert(out.name.clone(), (id, path));
+                }
+            }
+        }
+        let components: Vec<String> = by_name.keys().map(|k| (*k).to_owned()).collect();
+        let output_names: Vec<String> = outputs.keys().cloned().collect();
+        for (i, c) in app.spec.components.iter().enumerate() {
+            let to = NodeId(i);
+            let at = FieldPath::root().field("spec").field("components").index(i);
+            for (k, dep) in c.depends_on.iter().flatten().enumerate() {
+                let path = at.clone().field("dependsOn").index(k);
+                match by_name.get(dep.as_str()) {
+                    Some(from) if *from == to => {
+                        errors.push(GraphError {
+                            path,
+                            kind: GraphErrorKind::SelfDependency {
+                                name: c.name.clone(),
+                            },
+                        });
+                    }
+                    Some(from) => graph.edges.push(Edge {
+                        from: *from,
+                        to,
+                        kind: EdgeKind::DependsOn,
+                        path,
+                    }),
+                    None => {
+                        let suggestion =
+                            oam_model::schema::closest(dep, &components).map(str::to_owned);
+                        errors.push(GraphError {
+                            path,
+                            kind: GraphErrorKind::UnknownDependency {
+                                name: dep.clone(),
+                                suggestion,
+                            },
+                        });
+                    }
+                }
+            }
+            for (k, input) in c.inputs.iter().flatten().enumerate() {
+                let path = at.clone().field("inputs").index(k).field("from");
+                match outputs.get(&input.from) {
+                    Some((from, _)) if *from == to => {
+                        errors.push(GraphError {
+                            path,
+                            kind: GraphErrorKind::SelfDependency {
+                                name: c.name.clone(),
+                            },
+                        });
+                    }
+                    Some((from, _)) => graph.edges.push(Edge {
+                        from: *from,
+                        to,
+                        kind: EdgeKind::Data(input.from.clone()),
+                        path,
+                    }),
+                    None if resolves_in(c.properties.as_ref(), &input.from) => {}
+                    None => {
+                        let suggestion = oam_model::schema::closest(&input.from, &output_names)
+                            .map(str::to_owned);
+                        errors.push(GraphError {
+                            path,
+                            kind: GraphErrorKind::UnknownOutput {
+                                name: input.from.clone(),
+                                suggestion,
+                            },
+                        });
+                    }
+                }
+            }
+        }
+        (graph, errors)
+    }
+}
+
+fn resolves_in(properties: Option<&serde_json::Value>, from: &str) -> bool {
+    let (Some(properties), Ok(path)) = (properties, from.parse::<FieldPath>()) else {
+        return false;
+    };
+    !path.is_empty() && path.get(properties).is_ok()
+}
