@@ -1,6 +1,6 @@
 //! The OAM dependency graph: [`Graph`] (built from an ApplicationConfiguration or an
-//! Application, with every unknown or duplicate name reported), the algorithms [`order`],
-//! [`waves`] and [`cycles`] over it, and parameter rendering ([`apply_parameters`]).
+//! Application, with every unknown or duplicate name reported), the algorithms [`order()`],
+//! [`waves()`] and [`cycles()`] over it, and parameter rendering ([`apply_parameters`]).
 //!
 //! ```
 //! use oam_model::v1alpha2::{Component, ComponentParameter, ComponentParameterValue};
