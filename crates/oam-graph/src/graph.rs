@@ -141,7 +141,7 @@ impl fmt::Display for Cycle {
     }
 }
 
-/// The dependency graph: data, with the algorithms in [`crate::order`].
+/// The dependency graph: data, with the algorithms in the [`order`](mod@crate::order) module.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Graph {
     pub(crate) nodes: Vec<Node>,
