@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O error.
 
+mod graph;
 mod render;
 mod revision;
 mod schema;
@@ -30,6 +31,8 @@ enum Command {
     Schema(schema::Args),
     /// Print the revision hash and revision name of every Component and application.
     Revision(revision::Args),
+    /// Print the dependency graph of every application: waves, edges, cycles.
+    Graph(graph::Args),
 }
 
 /// How findings are printed.
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Revision(args) => revision::run(&args),
+        Command::Graph(args) => graph::run(&args),
     }
 }
 

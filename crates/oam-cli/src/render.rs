@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
-use oam_model::{Error, LoadReport};
+use oam_model::{Error, LoadReport, Location};
 use serde_json::json;
 
 /// How serious a finding is.
@@ -22,20 +22,30 @@ impl Severity {
     }
 }
 
-/// A located finding to print.
-pub(crate) struct Diagnostic<'a> {
-    error: &'a Error,
-    severity: Severity,
+/// A located finding to print, from any crate.
+pub(crate) struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub location: Location,
+    pub hint: Option<String>,
 }
 
-impl<'a> Diagnostic<'a> {
-    pub(crate) fn new(error: &'a Error, severity: Severity) -> Self {
-        Self { error, severity }
+impl Diagnostic {
+    /// A loader error or warning.
+    pub(crate) fn from_load(error: &Error, severity: Severity) -> Self {
+        Self {
+            code: error.kind().code(),
+            severity,
+            message: error.kind().to_string(),
+            location: error.location().clone(),
+            hint: error.hint(),
+        }
     }
 
     /// Source, document, position, then severity: document order across sources.
     pub(crate) fn sort_key(&self) -> (String, Option<usize>, Option<usize>, Severity, String) {
-        let l = self.error.location();
+        let l = &self.location;
         (
             l.source.clone(),
             l.document,
@@ -55,11 +65,7 @@ pub(crate) struct Summary {
 }
 
 /// rustc-style text: `error[OAM012]: message`, ` --> file:line:col`, the line, a caret, a hint.
-pub(crate) fn text(
-    diagnostics: &[Diagnostic<'_>],
-    report: &LoadReport,
-    summary: &Summary,
-) -> String {
+pub(crate) fn text(diagnostics: &[Diagnostic], report: &LoadReport, summary: &Summary) -> String {
     let renderer = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         Renderer::styled()
     } else {
@@ -67,15 +73,14 @@ pub(crate) fn text(
     };
     let mut out = String::new();
     for d in diagnostics {
-        let e = d.error;
-        let location = e.location();
+        let location = &d.location;
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = e.kind().to_string();
-        let note = note(e);
-        let hint = e.hint();
+        let title = d.message.as_str();
+        let note = note(location);
+        let hint = d.hint.as_deref();
         let source = report.source(&location.source);
         let line_text = source
             .zip(location.position)
@@ -94,13 +99,10 @@ pub(crate) fn text(
         if let Some(note) = &note {
             elements.push(Level::NOTE.message(note.as_str()).into());
         }
-        if let Some(hint) = &hint {
-            elements.push(Level::HELP.message(hint.as_str()).into());
+        if let Some(hint) = hint {
+            elements.push(Level::HELP.message(hint).into());
         }
-        let group = level
-            .primary_title(title.as_str())
-            .id(e.kind().code())
-            .elements(elements);
+        let group = level.primary_title(title).id(d.code).elements(elements);
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));
     }
     let _ = writeln!(
@@ -133,8 +135,7 @@ fn count_failed_documents(report: &LoadReport) -> usize {
     failed.len()
 }
 
-fn note(e: &Error) -> Option<String> {
-    let l = e.location();
+fn note(l: &Location) -> Option<String> {
     match (l.document, l.path.is_empty()) {
         (Some(d), false) => Some(format!("at {} in document {d}", l.path)),
         (Some(d), true) => Some(format!("in document {d}")),
@@ -162,21 +163,21 @@ fn token_span(line: &str, column: usize) -> std::ops::Range<usize> {
 }
 
 /// One JSON object: `{"diagnostics": [...], "summary": {...}}`.
-pub(crate) fn json(diagnostics: &[Diagnostic<'_>], summary: &Summary) -> String {
+pub(crate) fn json(diagnostics: &[Diagnostic], summary: &Summary) -> String {
     let items: Vec<_> = diagnostics
         .iter()
         .map(|d| {
-            let l = d.error.location();
+            let l = &d.location;
             json!({
-                "code": d.error.kind().code(),
+                "code": d.code,
                 "severity": d.severity.as_str(),
-                "message": d.error.kind().to_string(),
+                "message": d.message,
                 "source": l.source,
                 "document": l.document,
                 "path": l.path.to_string(),
                 "line": l.position.map(|p| p.line),
                 "column": l.position.map(|p| p.column),
-                "hint": d.error.hint(),
+                "hint": d.hint,
             })
         })
         .collect();

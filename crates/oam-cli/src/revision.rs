@@ -38,7 +38,7 @@ struct Row {
 pub(crate) fn run(args: &Args) -> ExitCode {
     let report = crate::load_all(&args.paths, &LoadOptions::default());
     if !report.errors.is_empty() {
-        return crate::validate::print(&report, args.format);
+        return crate::validate::print(&report, Vec::new(), args.format);
     }
     let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
     let inputs = RevisionInputs::from_documents(documents.iter().copied());

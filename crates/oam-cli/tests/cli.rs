@@ -187,3 +187,57 @@ fn revision_hashes_do_not_depend_on_the_format_and_follow_the_recorded_status() 
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn graph_prints_waves_and_validate_reports_cycles_at_their_line() {
+    let out = oam(&["graph", "examples/apps"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("ApplicationConfiguration php-mysql\n  wave 1: mysql, php/ManualScalerTrait\n  wave 2: php\n  php waits for mysql (mysql-conn-secret)\n"), "{text}");
+
+    let dir = temp("graph");
+    let file = dir.join("cycle.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: a}\nspec:\n  components:\n    - name: web\n      type: webservice\n      dependsOn: [api]\n    - name: api\n      type: worker\n      dependsOn: [web, dbb]\n    - name: db\n      type: mysql\n",
+    )
+    .unwrap();
+    let out = oam(&["validate", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, u64, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "OAM024".to_owned(),
+                6,
+                "dependency cycle: web -[dependsOn]-> api -[dependsOn]-> web".to_owned()
+            ),
+            (
+                "OAM022".to_owned(),
+                11,
+                "no component is named \"dbb\", did you mean \"db\"?".to_owned()
+            ),
+        ]
+    );
+    let out = oam(&["graph", "--format", "dot", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "a graph with errors exits 1");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("n1 -> n0 [label=\"dependsOn\"];")
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -104,6 +104,48 @@ pub enum GraphErrorKind {
     Cycle(Cycle),
 }
 
+impl GraphErrorKind {
+    /// The stable diagnostic code (`docs/diagnostics.md`).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownOutput { .. } => "OAM020",
+            Self::DuplicateOutput { .. } => "OAM021",
+            Self::UnknownDependency { .. } => "OAM022",
+            Self::SelfDependency { .. } => "OAM023",
+            Self::Cycle(_) => "OAM024",
+        }
+    }
+
+    /// How to fix it.
+    #[must_use]
+    pub fn hint(&self) -> String {
+        match self {
+            Self::UnknownOutput {
+                suggestion: Some(s),
+                ..
+            } => format!("use the output {s:?}, or declare this one"),
+            Self::UnknownOutput { .. } => {
+                "declare a data output (or component output) of that name, or fix the name".into()
+            }
+            Self::DuplicateOutput { .. } => {
+                "give each output its own name: inputs refer to outputs by name".into()
+            }
+            Self::UnknownDependency {
+                suggestion: Some(s),
+                ..
+            } => format!("use the component {s:?}"),
+            Self::UnknownDependency { .. } => "name a component of this application".into(),
+            Self::SelfDependency { .. } => {
+                "an object cannot wait for itself; remove the input or dependsOn entry".into()
+            }
+            Self::Cycle(_) => {
+                "break the cycle: one of these objects must not wait for the next".into()
+            }
+        }
+    }
+}
+
 fn hint(suggestion: &Option<String>) -> String {
     suggestion
         .as_ref()
@@ -165,6 +207,38 @@ impl Graph {
     #[must_use]
     pub fn node(&self, id: NodeId) -> Option<&Node> {
         self.nodes.get(id.0)
+    }
+
+    /// The graph in Graphviz DOT: one node per workload, trait or component, edges labelled
+    /// with the data name (or `dependsOn`), pointing from what is applied first.
+    #[must_use]
+    pub fn to_dot(&self) -> String {
+        let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let mut out = String::from("digraph oam {\n  rankdir=LR;\n");
+        for (i, n) in self.nodes.iter().enumerate() {
+            let shape = match n.kind {
+                NodeKind::Trait => "note",
+                NodeKind::Workload | NodeKind::Component => "box",
+            };
+            out.push_str(&format!(
+                "  n{i} [label={}, shape={shape}];\n",
+                quote(&n.name)
+            ));
+        }
+        for e in &self.edges {
+            let label = match &e.kind {
+                EdgeKind::Data(name) => name.as_str(),
+                EdgeKind::DependsOn => "dependsOn",
+            };
+            out.push_str(&format!(
+                "  n{} -> n{} [label={}];\n",
+                e.from.0,
+                e.to.0,
+                quote(label)
+            ));
+        }
+        out.push_str("}\n");
+        out
     }
 
     /// For each node, the indices of the edges leaving it, in declaration order.

@@ -1,0 +1,107 @@
+//! `oam graph PATH…`: the dependency graph of every ApplicationConfiguration and Application —
+//! order, waves and edges (text, JSON or Graphviz DOT).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use oam_graph::{EdgeKind, Graph};
+use oam_model::{Document, LoadOptions, V1alpha2, V1beta1};
+use serde_json::json;
+
+/// Output formats of `oam graph`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GraphFormat {
+    /// Order, waves and edges, one per line.
+    #[default]
+    Text,
+    /// One JSON object per application.
+    Json,
+    /// Graphviz DOT.
+    Dot,
+}
+
+/// Arguments of `oam graph`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Files or directories; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: GraphFormat,
+}
+
+pub(crate) fn run(args: &Args) -> ExitCode {
+    let report = crate::load_all(&args.paths, &LoadOptions::default());
+    if !report.errors.is_empty() {
+        return crate::validate::print(&report, Vec::new(), crate::OutputFormat::Text);
+    }
+    let mut failed = false;
+    let mut json_out = Vec::new();
+    for loaded in &report.documents {
+        let (graph, errors) = match &loaded.value {
+            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
+                Graph::from_application_configuration(app)
+            }
+            Document::V1beta1(V1beta1::Application(app)) => Graph::from_application(app),
+            _ => continue,
+        };
+        let name = format!(
+            "{} {}",
+            loaded.value.kind(),
+            loaded.value.name().unwrap_or("<unnamed>")
+        );
+        let cycles = oam_graph::cycles(&graph);
+        failed |= !errors.is_empty() || !cycles.is_empty();
+        let node =
+            |id: &oam_graph::NodeId| graph.node(*id).map_or_else(String::new, |n| n.name.clone());
+        let waves: Vec<Vec<String>> = oam_graph::waves(&graph)
+            .iter()
+            .map(|w| w.iter().map(node).collect())
+            .collect();
+        let edge_label = |k: &EdgeKind| match k {
+            EdgeKind::Data(d) => d.clone(),
+            EdgeKind::DependsOn => "dependsOn".to_owned(),
+        };
+        match args.format {
+            GraphFormat::Dot => print!("{}", graph.to_dot()),
+            GraphFormat::Text => {
+                println!("{name}");
+                for (i, wave) in waves.iter().enumerate() {
+                    println!("  wave {}: {}", i + 1, wave.join(", "));
+                }
+                for e in graph.edges() {
+                    println!("  {} waits for {} ({})", node(&e.to), node(&e.from), edge_label(&e.kind));
+                }
+                for c in &cycles {
+                    println!("  cycle (each waits for the next): {c}");
+                }
+                for e in &errors {
+                    println!("  error: {e}");
+                }
+            }
+            GraphFormat::Json => json_out.push(json!({
+                "application": name,
+                "order": oam_graph::order(&graph).iter().map(node).collect::<Vec<_>>(),
+                "waves": waves,
+                "edges": graph.edges().iter().map(|e| json!({
+                    "from": node(&e.from), "to": node(&e.to), "via": edge_label(&e.kind), "path": e.path.to_string(),
+                })).collect::<Vec<_>>(),
+                "cycles": cycles.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "errors": errors.iter().map(|e| json!({"code": e.kind.code(), "path": e.path.to_string(), "message": e.kind.to_string()})).collect::<Vec<_>>(),
+            })),
+        }
+    }
+    if args.format == GraphFormat::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "graphs": json_out })).unwrap_or_default()
+        );
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
