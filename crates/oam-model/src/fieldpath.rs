@@ -266,6 +266,15 @@ impl FieldPath {
         .to_string()
     }
 
+    /// The error for `segment` applied to a value of the wrong type, found at depth `depth`.
+    fn wrong_type(&self, segment: &Segment, depth: usize) -> PathError {
+        let prefix = self.prefix(depth);
+        match segment {
+            Segment::Field(_) => PathError::NotAnObject { prefix },
+            Segment::Index(_) => PathError::NotAnArray { prefix },
+        }
+    }
+
     /// The value at this path. The empty path gives `null`, as in crossplane.
     ///
     /// ```
@@ -292,16 +301,7 @@ impl FieldPath {
                         prefix: self.prefix(i + 1),
                     })?
                 }
-                (Segment::Field(_), _) => {
-                    return Err(PathError::NotAnObject {
-                        prefix: self.prefix(i),
-                    });
-                }
-                (Segment::Index(_), _) => {
-                    return Err(PathError::NotAnArray {
-                        prefix: self.prefix(i),
-                    });
-                }
+                (segment, _) => return Err(self.wrong_type(segment, i)),
             };
         }
         Ok(current)
@@ -353,9 +353,7 @@ impl FieldPath {
                     *current = Value::Object(serde_json::Map::new());
                 }
                 let Value::Object(map) = current else {
-                    return Err(PathError::NotAnObject {
-                        prefix: self.prefix(depth),
-                    });
+                    return Err(self.wrong_type(segment, depth));
                 };
                 let slot = map.entry(name.clone()).or_insert(Value::Null);
                 if slot.is_null() && depth + 1 < self.segments.len() {
@@ -368,9 +366,7 @@ impl FieldPath {
                     *current = Value::Array(Vec::new());
                 }
                 let Value::Array(items) = current else {
-                    return Err(PathError::NotAnArray {
-                        prefix: self.prefix(depth),
-                    });
+                    return Err(self.wrong_type(segment, depth));
                 };
                 if items.len() <= *n {
                     items.resize(*n + 1, Value::Null);
@@ -390,9 +386,6 @@ impl FieldPath {
         let Some((last, parents)) = self.segments.split_last() else {
             return Ok(None);
         };
-        let parent_path = FieldPath {
-            segments: parents.to_vec(),
-        };
         let mut current = value;
         for (i, segment) in parents.iter().enumerate() {
             current = match (segment, current) {
@@ -404,16 +397,7 @@ impl FieldPath {
                     Some(v) => v,
                     None => return Ok(None),
                 },
-                (Segment::Field(_), _) => {
-                    return Err(PathError::NotAnObject {
-                        prefix: self.prefix(i),
-                    });
-                }
-                (Segment::Index(_), _) => {
-                    return Err(PathError::NotAnArray {
-                        prefix: self.prefix(i),
-                    });
-                }
+                (segment, _) => return Err(self.wrong_type(segment, i)),
             };
         }
         match (last, current) {
@@ -421,12 +405,7 @@ impl FieldPath {
             (Segment::Index(n), Value::Array(items)) => {
                 Ok((*n < items.len()).then(|| items.remove(*n)))
             }
-            (Segment::Field(_), _) => Err(PathError::NotAnObject {
-                prefix: parent_path.to_string(),
-            }),
-            (Segment::Index(_), _) => Err(PathError::NotAnArray {
-                prefix: parent_path.to_string(),
-            }),
+            (segment, _) => Err(self.wrong_type(segment, parents.len())),
         }
     }
 }
