@@ -62,6 +62,7 @@ pub mod fieldpath;
 mod load;
 pub mod meta;
 mod raw;
+pub mod registry;
 mod resource;
 pub mod revision;
 pub mod schema;

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::{RevisionHash, TypeRef, component_hash, resolve_version, tree};
-use crate::document::{Document, V1alpha2, V1beta1};
-use crate::raw::RawObject;
+use super::{RevisionHash, component_hash};
+use crate::document::{Document, V1alpha2};
+use crate::registry::{DefinitionKind, Registry, crd_name, object_type};
+use crate::serde_util::tree;
 use crate::v1alpha2::{ApplicationConfiguration, Component};
 use crate::v1beta1::Application;
 
@@ -39,95 +40,44 @@ const BUILTIN_POLICIES: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct RevisionInputs<'a> {
     components: BTreeMap<&'a str, &'a Component>,
-    /// `Kind/name` → the definition's `spec`, for both API versions. A v1alpha2 definition is
-    /// also found by its `definitionRef.name`.
-    definitions: BTreeMap<String, Value>,
-    /// `Kind` → DefinitionRevision name → the revision's definition `spec`. A definition with a
-    /// `spec.version` is also the revision `<name>-v<version>`.
-    revisions: BTreeMap<&'static str, BTreeMap<String, Value>>,
+    registry: Registry,
 }
 
 impl<'a> RevisionInputs<'a> {
-    /// Gathers the Components and definitions among `documents`.
-    pub fn from_documents(documents: impl IntoIterator<Item = &'a Document>) -> Self {
-        let mut inputs = Self::default();
-        for doc in documents {
-            let name = doc.name().unwrap_or_default().to_owned();
-            let (kind, spec, definition_ref) = match doc {
-                Document::V1alpha2(V1alpha2::Component(c)) => {
-                    if let Some(n) = c.metadata.name.as_deref() {
-                        inputs.components.insert(n, c);
-                    }
-                    continue;
-                }
-                Document::V1alpha2(V1alpha2::WorkloadDefinition(d)) => (
-                    "WorkloadDefinition",
-                    tree(&d.spec),
-                    Some(d.spec.definition_ref.name.clone()),
-                ),
-                Document::V1alpha2(V1alpha2::TraitDefinition(d)) => (
-                    "TraitDefinition",
-                    tree(&d.spec),
-                    d.spec.definition_ref.as_ref().map(|r| r.name.clone()),
-                ),
-                Document::V1alpha2(V1alpha2::ScopeDefinition(d)) => (
-                    "ScopeDefinition",
-                    tree(&d.spec),
-                    Some(d.spec.definition_ref.name.clone()),
-                ),
-                Document::V1alpha2(V1alpha2::ComponentDefinition(d)) => {
-                    ("ComponentDefinition", tree(&d.spec), None)
-                }
-                Document::V1beta1(V1beta1::ComponentDefinition(d)) => {
-                    ("ComponentDefinition", tree(&d.spec), None)
-                }
-                Document::V1beta1(V1beta1::TraitDefinition(d)) => {
-                    ("TraitDefinition", tree(&d.spec), None)
-                }
-                Document::V1beta1(V1beta1::PolicyDefinition(d)) => {
-                    ("PolicyDefinition", tree(&d.spec), None)
-                }
-                Document::V1beta1(V1beta1::WorkflowStepDefinition(d)) => {
-                    ("WorkflowStepDefinition", tree(&d.spec), None)
-                }
-                Document::V1beta1(V1beta1::WorkloadDefinition(d)) => {
-                    ("WorkloadDefinition", tree(&d.spec), None)
-                }
-                Document::V1beta1(V1beta1::ScopeDefinition(d)) => {
-                    ("ScopeDefinition", tree(&d.spec), None)
-                }
-                Document::Raw(raw)
-                    if raw.api_version.as_deref() == Some("core.oam.dev/v1beta1")
-                        && raw.kind.as_deref() == Some("DefinitionRevision") =>
-                {
-                    inputs.add_definition_revision(&name, raw);
-                    continue;
-                }
-                _ => continue,
-            };
-            if let Some(version) = spec.get("version").and_then(Value::as_str) {
-                inputs
-                    .revisions
-                    .entry(kind)
-                    .or_default()
-                    .insert(format!("{name}-v{version}"), spec.clone());
+    /// Gathers the Components, definitions and DefinitionRevisions among `documents`.
+    pub fn from_documents(documents: impl IntoIterator<Item = &'a Document> + Clone) -> Self {
+        let mut components = BTreeMap::new();
+        for doc in documents.clone() {
+            if let Document::V1alpha2(V1alpha2::Component(c)) = doc
+                && let Some(n) = c.metadata.name.as_deref()
+            {
+                components.insert(n, c);
             }
-            if let Some(crd) = definition_ref {
-                inputs
-                    .definitions
-                    .entry(format!("{kind}/{crd}"))
-                    .or_insert_with(|| spec.clone());
-            }
-            inputs.definitions.insert(format!("{kind}/{name}"), spec);
         }
-        inputs
+        Self {
+            components,
+            registry: Registry::from_documents(documents),
+        }
     }
 
-    fn definition(&self, kind: &str, name: &str) -> Value {
-        self.definitions
-            .get(&format!("{kind}/{name}"))
-            .cloned()
-            .unwrap_or(Value::Null)
+    /// The same components with the definitions of `registry` (for example the input's own
+    /// definitions over a catalog).
+    #[must_use]
+    pub fn with_registry(mut self, registry: Registry) -> Self {
+        self.registry = registry;
+        self
+    }
+
+    /// The registry definitions are looked up in.
+    #[must_use]
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    fn definition(&self, kind: DefinitionKind, name: &str, namespace: Option<&str>) -> Value {
+        self.registry
+            .get(kind, name, namespace)
+            .map_or(Value::Null, |d| d.spec.clone())
     }
 
     /// Whether any trait of an ApplicationConfiguration entry has a TraitDefinition with
@@ -139,82 +89,27 @@ impl<'a> RevisionInputs<'a> {
         entry: &crate::v1alpha2::ApplicationConfigurationComponent,
     ) -> bool {
         entry.traits.iter().flatten().any(|t| {
-            let name = embedded_type(&t.trait_, "trait.oam.dev/type", "name");
-            self.definition("TraitDefinition", &name)
-                .get("revisionEnabled")
-                == Some(&Value::Bool(true))
+            self.registry
+                .for_object(DefinitionKind::Trait, &t.trait_, Some("name"))
+                .is_some_and(|d| d.revision_enabled)
         })
     }
 
-    /// A DefinitionRevision's `spec.<kind>Definition.spec`, filed under its `definitionType`.
-    fn add_definition_revision(&mut self, name: &str, raw: &RawObject) {
-        let spec = raw.rest.get("spec");
-        let (kind, field) = match spec
-            .and_then(|s| s.get("definitionType"))
-            .and_then(Value::as_str)
-        {
-            Some("Component") => ("ComponentDefinition", "componentDefinition"),
-            Some("Trait") => ("TraitDefinition", "traitDefinition"),
-            Some("Policy") => ("PolicyDefinition", "policyDefinition"),
-            Some("WorkflowStep") => ("WorkflowStepDefinition", "workflowStepDefinition"),
-            _ => return,
+    /// The spec a `type` of `kind` refers to (see [`Registry::resolve`]); `null` when there is
+    /// none.
+    fn resolve(
+        &self,
+        kind: DefinitionKind,
+        type_: &str,
+        namespace: Option<&str>,
+        auto_update: bool,
+    ) -> Value {
+        let found = if kind == DefinitionKind::Component {
+            self.registry.component_type(type_, namespace, auto_update)
+        } else {
+            self.registry.resolve(kind, type_, namespace, auto_update)
         };
-        let definition = spec
-            .and_then(|s| s.get(field))
-            .and_then(|d| d.get("spec"))
-            .cloned()
-            .unwrap_or(Value::Null);
-        self.revisions
-            .entry(kind)
-            .or_default()
-            .insert(name.to_owned(), definition);
-    }
-
-    /// The spec a `type` of `kind` refers to: the definition by name, or for `name@vX` the
-    /// DefinitionRevision it resolves to (see [`resolve_version`]); `null` when there is none.
-    fn resolve(&self, kind: &'static str, type_: &str, auto_update: bool) -> Value {
-        let Ok(reference) = type_.parse::<TypeRef>() else {
-            return Value::Null;
-        };
-        if reference.version.is_none() {
-            return self.definition(kind, &reference.name);
-        }
-        let Some(revisions) = self.revisions.get(kind) else {
-            return Value::Null;
-        };
-        let names: Vec<String> = revisions.keys().cloned().collect();
-        resolve_version(&reference, &names, auto_update)
-            .and_then(|r| revisions.get(r.revision).cloned())
-            .unwrap_or(Value::Null)
-    }
-}
-
-/// The definition name an embedded v1alpha2 object refers to: its type label, else its `type`
-/// (workloads) or `name` (traits) shorthand, else `<lowercase kind>s.<group>` (`<kind>s` for
-/// the core group).
-fn embedded_type(raw: &RawObject, label: &str, shorthand: &str) -> String {
-    let labelled = raw
-        .metadata
-        .as_ref()
-        .and_then(|m| m.labels.as_ref())
-        .and_then(|l| l.get(label));
-    if let Some(name) = labelled {
-        return name.clone();
-    }
-    if let Some(Value::String(name)) = raw.rest.get(shorthand) {
-        return name.clone();
-    }
-    crd_name(
-        raw.api_version.as_deref().unwrap_or_default(),
-        raw.kind.as_deref().unwrap_or_default(),
-    )
-}
-
-fn crd_name(api_version: &str, kind: &str) -> String {
-    let plural = format!("{}s", kind.to_ascii_lowercase());
-    match api_version.split_once('/') {
-        Some((group, _)) => format!("{plural}.{group}"),
-        None => plural,
+        found.map_or(Value::Null, |f| f.definition.spec.clone())
     }
 }
 
@@ -228,8 +123,13 @@ pub fn application_configuration_hash(
     app: &ApplicationConfiguration,
     inputs: &RevisionInputs<'_>,
 ) -> RevisionHash {
+    let namespace = app.metadata.namespace.as_deref();
     let mut components = Map::new();
     let mut definitions = Map::new();
+    let mut add = |kind: DefinitionKind, name: String| {
+        let spec = inputs.definition(kind, &name, namespace);
+        definitions.insert(format!("{kind}/{name}"), spec);
+    };
     for entry in &app.spec.components {
         if let Some(name) = entry.component_name.as_deref() {
             let component = inputs.components.get(name);
@@ -238,24 +138,17 @@ pub fn application_configuration_hash(
             });
             components.insert(name.to_owned(), hash);
             if let Some(c) = component {
-                let workload = embedded_type(&c.spec.workload, "workload.oam.dev/type", "type");
-                let key = format!("WorkloadDefinition/{workload}");
-                definitions.insert(key, inputs.definition("WorkloadDefinition", &workload));
+                let kind = DefinitionKind::Workload;
+                add(kind, object_type(kind, &c.spec.workload, Some("type")));
             }
         }
         for t in entry.traits.iter().flatten() {
-            let name = embedded_type(&t.trait_, "trait.oam.dev/type", "name");
-            definitions.insert(
-                format!("TraitDefinition/{name}"),
-                inputs.definition("TraitDefinition", &name),
-            );
+            let kind = DefinitionKind::Trait;
+            add(kind, object_type(kind, &t.trait_, Some("name")));
         }
         for s in entry.scopes.iter().flatten() {
             let name = crd_name(&s.scope_ref.api_version, &s.scope_ref.kind);
-            definitions.insert(
-                format!("ScopeDefinition/{name}"),
-                inputs.definition("ScopeDefinition", &name),
-            );
+            add(DefinitionKind::Scope, name);
         }
     }
     let mut whole = Map::new();
@@ -270,7 +163,7 @@ pub fn application_configuration_hash(
 /// type, policy type and workflow step type to the definition's `spec` (or `null`). Types KubeVela
 /// implements without a definition (builtin steps and policies) are left out. A versioned type
 /// (`webservice@v1.2`) is keyed by its full text and resolves to a DefinitionRevision (or a
-/// definition whose `spec.version` names it) with [`resolve_version`], honouring the
+/// definition whose `spec.version` names it) with [`super::resolve_version`], honouring the
 /// `app.oam.dev/autoUpdate` annotation.
 #[must_use]
 pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> RevisionHash {
@@ -280,32 +173,25 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
         .as_ref()
         .and_then(|a| a.get("app.oam.dev/autoUpdate"))
         .is_some_and(|v| v == "true");
-    let resolve = |kind, type_: &str| inputs.resolve(kind, type_, auto_update);
+    let namespace = app.metadata.namespace.as_deref();
     let mut definitions = Map::new();
+    let mut add = |kind: DefinitionKind, type_: &str| {
+        let spec = inputs.resolve(kind, type_, namespace, auto_update);
+        definitions.insert(format!("{kind}/{type_}"), spec);
+    };
     for c in &app.spec.components {
-        let component = resolve("ComponentDefinition", &c.type_);
-        let (kind, spec) = if component.is_null() {
-            (
-                "WorkloadDefinition",
-                resolve("WorkloadDefinition", &c.type_),
-            )
-        } else {
-            ("ComponentDefinition", component)
-        };
-        definitions.insert(format!("{kind}/{}", c.type_), spec);
+        let found = inputs
+            .registry
+            .component_type(&c.type_, namespace, auto_update);
+        let kind = found.map_or(DefinitionKind::Workload, |f| f.definition.kind);
+        add(kind, &c.type_);
         for t in c.traits.iter().flatten() {
-            definitions.insert(
-                format!("TraitDefinition/{}", t.type_),
-                resolve("TraitDefinition", &t.type_),
-            );
+            add(DefinitionKind::Trait, &t.type_);
         }
     }
     for p in app.spec.policies.iter().flatten() {
         if !BUILTIN_POLICIES.contains(&p.type_.as_str()) {
-            definitions.insert(
-                format!("PolicyDefinition/{}", p.type_),
-                resolve("PolicyDefinition", &p.type_),
-            );
+            add(DefinitionKind::Policy, &p.type_);
         }
     }
     let steps = app
@@ -317,10 +203,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
         let sub = step.sub_steps.iter().flatten().map(|s| s.type_.as_str());
         for type_ in std::iter::once(step.type_.as_str()).chain(sub) {
             if !BUILTIN_STEPS.contains(&type_) {
-                definitions.insert(
-                    format!("WorkflowStepDefinition/{type_}"),
-                    resolve("WorkflowStepDefinition", type_),
-                );
+                add(DefinitionKind::WorkflowStep, type_);
             }
         }
     }
@@ -333,7 +216,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{LoadOptions, load_str};
+    use crate::{LoadOptions, V1beta1, load_str};
 
     fn docs(text: &str) -> Vec<Document> {
         let report = load_str("t.yaml", text, &LoadOptions::default());

@@ -17,14 +17,7 @@ pub use history::{
 pub use version::{InvalidTypeRef, Resolved, TypeRef, resolve_version};
 pub use workload_name::{NoLatestRevision, workload_name};
 
-use serde::Serialize;
-use serde_json::Value;
-
-/// The JSON tree of one of our model values. Serialising them cannot fail (every map key is a
-/// string and a `serde_json::Value` holds no non-finite number), so `null` is never produced.
-fn tree<T: Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
-}
+use crate::serde_util::tree;
 
 /// The revision hash of a Component: its `spec` only (metadata and status are excluded), as
 /// loaded, before any defaulting.
