@@ -1,31 +1,88 @@
-//! The OAM dependency graph: [`Graph`] (built from an ApplicationConfiguration or an
-//! Application, with every unknown or duplicate name reported), the algorithms [`order()`],
-//! [`waves()`] and [`cycles()`] over it, and parameter rendering ([`apply_parameters`]).
+//! The OAM dependency graph and the dependency engine as pure functions.
+//!
+//! - [`Graph`], built from an ApplicationConfiguration or an Application with every unknown or
+//!   duplicate name reported; the algorithms [`order()`], [`waves()`] and [`cycles()`] over it;
+//!   [`to_json`] and [`Graph::to_dot`] for tools.
+//! - [`apply_parameters`]: a Component's parameters rendered into its workload.
+//! - [`plan`]: one pass of the runtime's dependency engine against [`Observed`] state — what can
+//!   be applied now, rendered, and what is blocked, in the runtime's status shape. The
+//!   departures from the Go runtime are listed in the [`plan`](fn@plan) docs.
 //!
 //! ```
-//! use oam_model::v1alpha2::{Component, ComponentParameter, ComponentParameterValue};
-//! use oam_model::RawObject;
+//! use oam_graph::{Inputs, ObservedObjects, PlanState, plan};
+//! use oam_model::{Document, LoadOptions, V1alpha2, load_str, registry::Registry};
 //!
-//! let mut component = Component::default();
-//! component.spec.workload = RawObject::new("apps/v1", "Deployment");
-//! component.spec.parameters = Some(vec![ComponentParameter {
-//!     name: "replicas".into(),
-//!     field_paths: vec!["spec.replicas".into()],
-//!     required: Some(true),
-//!     description: None,
-//! }]);
-//! let values = [ComponentParameterValue { name: "replicas".into(), value: 3.into() }];
-//! let rendered = oam_graph::apply_parameters(&component, &values).unwrap();
-//! assert_eq!(rendered.workload.rest["spec"]["replicas"], 3);
+//! let yaml = r#"
+//! apiVersion: core.oam.dev/v1alpha2
+//! kind: Component
+//! metadata: {name: db}
+//! spec: {workload: {apiVersion: example.com/v1, kind: Database}}
+//! ---
+//! apiVersion: core.oam.dev/v1alpha2
+//! kind: Component
+//! metadata: {name: web}
+//! spec: {workload: {apiVersion: apps/v1, kind: Deployment}}
+//! ---
+//! apiVersion: core.oam.dev/v1alpha2
+//! kind: ApplicationConfiguration
+//! metadata: {name: shop, namespace: prod}
+//! spec:
+//!   components:
+//!     - componentName: db
+//!       dataOutputs: [{name: secret, fieldPath: status.secretName}]
+//!     - componentName: web
+//!       dataInputs: [{valueFrom: {dataOutputName: secret}, toFieldPaths: [spec.secret]}]
+//! "#;
+//! let docs: Vec<Document> = load_str("app.yaml", yaml, &LoadOptions::default())
+//!     .documents.into_iter().map(|d| d.value).collect();
+//! let Some(Document::V1alpha2(V1alpha2::ApplicationConfiguration(app))) = docs.last() else {
+//!     unreachable!()
+//! };
+//! let registry = Registry::from_documents(&docs);
+//! let inputs = Inputs::from_documents(&registry, &docs);
+//!
+//! // Nothing observed yet: the database can be applied, the web front end waits.
+//! let first = plan(app, &inputs, &ObservedObjects::default()).unwrap();
+//! assert_eq!(first.ready().count(), 1);
+//! let status = first.dependency_status().unwrap();
+//! assert_eq!(status.unsatisfied[0].reason, "failed to get object (prod/db)");
+//!
+//! // The database reports its secret: the web front end is rendered with it.
+//! let mut observed = ObservedObjects::default();
+//! observed.insert(serde_json::json!({
+//!     "apiVersion": "example.com/v1", "kind": "Database",
+//!     "metadata": {"name": "db", "namespace": "prod"},
+//!     "status": {"secretName": "db-conn"},
+//! })).unwrap();
+//! let second = plan(app, &inputs, &observed).unwrap();
+//! let PlanState::Ready(web) = &second.objects[1].state else { unreachable!() };
+//! assert_eq!(web["spec"]["secret"], "db-conn");
+//! assert_eq!(web["metadata"]["labels"]["app.oam.dev/component"], "web");
 //! ```
 #![deny(missing_docs)]
 
 mod graph;
+mod inject;
+mod json;
+mod objects;
+mod observed;
 pub mod order;
+mod plan;
+mod readiness;
 mod render;
 
 pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};
+pub use inject::InjectError;
+pub use json::to_json;
+pub use objects::{
+    ANNOTATION_GENERATION, LABEL_APP_NAME, LABEL_COMPONENT, LABEL_RESOURCE_TYPE, LABEL_REVISION,
+    trait_name,
+};
+pub use observed::{ObjectKey, ObserveError, Observed, ObservedObjects, Unidentified};
 pub use order::{cycles, order, waves};
+pub use plan::{
+    Inputs, Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, plan,
+};
 pub use render::{
     ParameterError, ParameterErrorKind, Rendered, Side, TypeWarning, apply_parameters,
 };

@@ -1,0 +1,595 @@
+//! The planner: the dependency engine of `oam-v1alpha2.md` §9 as a pure function of the
+//! application, its Components and definitions, and the observed cluster state.
+//!
+//! For one pass, [`plan`] says which objects can be applied now (rendered: parameters applied,
+//! data inputs injected, OAM labels, namespace, owner, workload references) and which are
+//! blocked, with the runtime's `status.dependency.unsatisfied` entries and reason strings.
+//!
+//! Deliberate departures from the Go runtime (`oam-v1alpha2.md` §19):
+//! - the graph is checked first: an unknown or duplicate output name, a self-dependency or any
+//!   cycle stops planning with every problem listed (upstream waits forever);
+//! - every unsatisfied input of an object is reported, not only the first (gating is the same);
+//! - an output with neither `fieldPath` nor conditions orders only: it is ready once its source
+//!   exists and writes nothing (upstream writes `null`); a warning says so when it has targets;
+//! - an array written over a non-array is an error naming the sink and path (upstream panics);
+//! - a condition setting both `value` and `valueFrom` is an error (upstream ignores `valueFrom`);
+//! - a trait without a name is named by [`trait_name`](crate::trait_name), not by a Go-only hash;
+//! - two rendered objects with the same apiVersion, kind, namespace and name are an error;
+//! - `inputStore` / `outputStore` (the jsonPatch extension) are not planned: each is a warning.
+//!
+//! As upstream, a blocked workload does not block its traits: each object is judged only on its
+//! own inputs; and a sink that does not exist yet passes its own (sink-side) conditions.
+
+use std::collections::BTreeMap;
+
+use oam_model::registry::Registry;
+use oam_model::v1alpha2::{
+    ApplicationConfiguration, Component, DataInput, DataOutput, DependencyFrom, DependencyStatus,
+    DependencyTo, UnsatisfiedDependency,
+};
+use oam_model::{Document, FieldPath, FieldPathError, PathError, V1alpha2};
+use serde_json::Value;
+
+use crate::graph::{Graph, GraphErrorKind, NodeId, NodeKind};
+use crate::inject::InjectError;
+use crate::objects::Context;
+use crate::observed::{ObjectKey, ObserveError, Observed};
+use crate::readiness::{Readiness, check_conditions, output_readiness, parse_path};
+use crate::render::{ParameterError, TypeWarning};
+
+/// What a plan reads besides the application: its Components and the definitions.
+#[derive(Clone, Debug)]
+pub struct Inputs<'a> {
+    pub(crate) components: BTreeMap<&'a str, &'a Component>,
+    pub(crate) registry: &'a Registry,
+}
+
+impl<'a> Inputs<'a> {
+    /// No Components yet, definitions from `registry`.
+    #[must_use]
+    pub fn new(registry: &'a Registry) -> Self {
+        Self {
+            components: BTreeMap::new(),
+            registry,
+        }
+    }
+
+    /// Adds Components (by `metadata.name`; a later one of the same name replaces an earlier).
+    #[must_use]
+    pub fn with_components(mut self, components: impl IntoIterator<Item = &'a Component>) -> Self {
+        for c in components {
+            if let Some(name) = c.metadata.name.as_deref() {
+                self.components.insert(name, c);
+            }
+        }
+        self
+    }
+
+    /// The Components among `documents`, with definitions from `registry`.
+    #[must_use]
+    pub fn from_documents(
+        registry: &'a Registry,
+        documents: impl IntoIterator<Item = &'a Document>,
+    ) -> Self {
+        Self::new(registry).with_components(documents.into_iter().filter_map(|d| match d {
+            Document::V1alpha2(V1alpha2::Component(c)) => Some(c),
+            _ => None,
+        }))
+    }
+}
+
+/// Why planning stopped.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PlanErrorKind {
+    /// A problem of the dependency graph (see [`GraphErrorKind`]).
+    #[error(transparent)]
+    Graph(GraphErrorKind),
+    /// `componentName` names no Component among the inputs.
+    #[error("no Component named {name:?}{}", suggestion.as_ref().map(|s| format!(", did you mean {s:?}?")).unwrap_or_default())]
+    ComponentNotFound {
+        /// The name.
+        name: String,
+        /// The closest Component name.
+        suggestion: Option<String>,
+    },
+    /// `revisionName` is not the latest revision of a Component among the inputs.
+    #[error(
+        "cannot get component revision {name:?}: only the latest revision of a Component given as input can be rendered"
+    )]
+    RevisionNotFound {
+        /// The revision name.
+        name: String,
+    },
+    /// Neither or both of `componentName` and `revisionName`.
+    #[error("an entry needs exactly one of componentName and revisionName")]
+    ComponentReference,
+    /// A parameter problem.
+    #[error(transparent)]
+    Parameter(Box<ParameterError>),
+    /// A revision-enabled workload without a latest revision.
+    #[error(transparent)]
+    NoLatestRevision(oam_model::revision::NoLatestRevision),
+    /// A trait body without apiVersion or kind.
+    #[error("the trait has no apiVersion and kind")]
+    TraitWithoutKind,
+    /// A field path that does not parse.
+    #[error("invalid field path {path:?}: {source}")]
+    InvalidFieldPath {
+        /// The text.
+        path: String,
+        /// Why.
+        source: FieldPathError,
+    },
+    /// Reading an output crossed a value of the wrong type (the runtime's render error).
+    #[error("failed to get field value ({path}) in object ({object}): {source}")]
+    ReadFailed {
+        /// The output's field path.
+        path: String,
+        /// `<namespace>/<name>` of the source.
+        object: String,
+        /// Why.
+        source: PathError,
+    },
+    /// A data input could not be written into its sink.
+    #[error("cannot write data input into {sink} at {path}: {source}")]
+    WriteFailed {
+        /// `<namespace>/<name>` of the sink.
+        sink: String,
+        /// The target path.
+        path: String,
+        /// Why.
+        source: InjectError,
+    },
+    /// The trait definition's `workloadRefPath` could not be written.
+    #[error("cannot write the workload reference at {path}: {source}")]
+    WorkloadReference {
+        /// The definition's `workloadRefPath`.
+        path: String,
+        /// Why.
+        source: PathError,
+    },
+    /// A condition sets both `value` and `valueFrom`.
+    #[error("a condition sets both value and valueFrom; keep one")]
+    ValueAndValueFrom,
+    /// Two rendered objects are the same object.
+    #[error("{key} is rendered twice (first at {first})")]
+    DuplicateObject {
+        /// The object.
+        key: Box<ObjectKey>,
+        /// Where the first one comes from.
+        first: FieldPath,
+    },
+    /// The observed state could not be read.
+    #[error(transparent)]
+    Observe(Box<ObserveError>),
+}
+
+impl PlanErrorKind {
+    /// The stable diagnostic code (`docs/diagnostics.md`).
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Graph(g) => g.code(),
+            Self::ComponentNotFound { .. } => "OAM025",
+            Self::RevisionNotFound { .. } => "OAM026",
+            Self::ComponentReference => "OAM027",
+            Self::Parameter(_) => "OAM028",
+            Self::NoLatestRevision(_) => "OAM029",
+            Self::TraitWithoutKind => "OAM030",
+            Self::InvalidFieldPath { .. } => "OAM031",
+            Self::ReadFailed { .. } => "OAM032",
+            Self::WriteFailed { .. } => "OAM033",
+            Self::WorkloadReference { .. } => "OAM034",
+            Self::ValueAndValueFrom => "OAM035",
+            Self::DuplicateObject { .. } => "OAM036",
+            Self::Observe(_) => "OAM037",
+        }
+    }
+
+    /// How to fix it.
+    #[must_use]
+    pub fn hint(&self) -> String {
+        match self {
+            Self::Graph(g) => g.hint(),
+            Self::ComponentNotFound { .. } => {
+                "pass the Component's file too, or fix the componentName".into()
+            }
+            Self::RevisionNotFound { .. } => {
+                "bind the component by componentName, or pass the Component whose status.latestRevision is this revision".into()
+            }
+            Self::ComponentReference => "set componentName (follow the latest) or revisionName (pin a revision), not both".into(),
+            Self::Parameter(_) => "declare the parameter in the Component, or fix the parameterValues".into(),
+            Self::NoLatestRevision(_) => {
+                "the Component needs status.latestRevision while a revisionEnabled trait is attached".into()
+            }
+            Self::TraitWithoutKind => "give the trait object an apiVersion and a kind".into(),
+            Self::InvalidFieldPath { .. } => {
+                "write a field path such as spec.containers[0].env[1].value".into()
+            }
+            Self::ReadFailed { .. } => {
+                "the output's fieldPath crosses a value of another type in the live object; fix the path".into()
+            }
+            Self::WriteFailed { .. } => {
+                "make toFieldPaths point at a field of the same JSON type as the output's value".into()
+            }
+            Self::WorkloadReference { .. } => {
+                "fix the TraitDefinition's workloadRefPath, or the trait body in its way".into()
+            }
+            Self::ValueAndValueFrom => "remove value or valueFrom".into(),
+            Self::DuplicateObject { .. } => {
+                "give one of the objects its own metadata.name".into()
+            }
+            Self::Observe(_) => "check access to the observed state".into(),
+        }
+    }
+}
+
+/// A planning error and the field of the ApplicationConfiguration it is about.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{kind} (at {path})")]
+pub struct PlanError {
+    /// The field.
+    pub path: FieldPath,
+    /// What is wrong.
+    pub kind: PlanErrorKind,
+}
+
+/// Something planned that the user should know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanWarningKind {
+    /// A parameter value of another JSON type than the template's.
+    ParameterType(TypeWarning),
+    /// An output with neither `fieldPath` nor conditions feeds targets: nothing is written.
+    OrderingOnly {
+        /// The output.
+        output: String,
+    },
+    /// An `inputStore` / `outputStore` was not planned.
+    StoreNotPlanned,
+    /// A trait without a TraitDefinition: rendered with every framework feature off
+    /// (no workload reference, no revisions), as upstream's `dummy` definition.
+    NoTraitDefinition {
+        /// The definition name looked for.
+        name: String,
+    },
+}
+
+/// A warning and the field it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanWarning {
+    /// The field.
+    pub path: FieldPath,
+    /// What.
+    pub kind: PlanWarningKind,
+}
+
+/// Whether an object can be applied now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanState {
+    /// Apply this rendered object.
+    Ready(Value),
+    /// Wait: every unsatisfied input, in the runtime's status shape.
+    Blocked(Vec<UnsatisfiedDependency>),
+}
+
+/// One object of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned {
+    /// Its node in [`Plan::graph`].
+    pub node: NodeId,
+    /// The component it belongs to.
+    pub component: String,
+    /// The object.
+    pub key: ObjectKey,
+    /// Ready or blocked.
+    pub state: PlanState,
+}
+
+/// The plan for one pass.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The dependency graph (for order and waves).
+    pub graph: Graph,
+    /// One entry per node of the graph, in node order: each workload, then its traits.
+    pub objects: Vec<Planned>,
+    /// Warnings, in declaration order.
+    pub warnings: Vec<PlanWarning>,
+}
+
+impl Plan {
+    /// The objects that can be applied now, with their rendered form.
+    pub fn ready(&self) -> impl Iterator<Item = (&Planned, &Value)> {
+        self.objects.iter().filter_map(|p| match &p.state {
+            PlanState::Ready(v) => Some((p, v)),
+            PlanState::Blocked(_) => None,
+        })
+    }
+
+    /// The objects that must wait.
+    pub fn blocked(&self) -> impl Iterator<Item = (&Planned, &[UnsatisfiedDependency])> {
+        self.objects.iter().filter_map(|p| match &p.state {
+            PlanState::Blocked(u) => Some((p, u.as_slice())),
+            PlanState::Ready(_) => None,
+        })
+    }
+
+    /// `status.dependency` as the runtime writes it: every unsatisfied entry, in node order;
+    /// `None` when nothing waits.
+    #[must_use]
+    pub fn dependency_status(&self) -> Option<DependencyStatus> {
+        let unsatisfied: Vec<_> = self.blocked().flat_map(|(_, u)| u.to_vec()).collect();
+        (!unsatisfied.is_empty()).then_some(DependencyStatus { unsatisfied })
+    }
+}
+
+/// Plans one pass of `app` against `observed`. Every error is reported, not only the first.
+///
+/// # Errors
+/// Graph problems, unresolvable components, parameter errors, unreadable or unwritable paths,
+/// observe failures: everything the runtime would fail its render on, and the departures above.
+pub fn plan(
+    app: &ApplicationConfiguration,
+    inputs: &Inputs<'_>,
+    observed: &dyn Observed,
+) -> Result<Plan, Vec<PlanError>> {
+    let (graph, graph_errors) = Graph::from_application_configuration(app);
+    let mut errors: Vec<PlanError> = graph_errors
+        .into_iter()
+        .map(|e| PlanError {
+            path: e.path,
+            kind: PlanErrorKind::Graph(e.kind),
+        })
+        .collect();
+    for cycle in crate::order::cycles(&graph) {
+        let path = cycle
+            .members
+            .first()
+            .and_then(|id| graph.node(*id))
+            .map(|n| n.path.clone())
+            .unwrap_or_default();
+        errors.push(PlanError {
+            path,
+            kind: PlanErrorKind::Graph(GraphErrorKind::Cycle(cycle)),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut cx = Context {
+        app,
+        inputs,
+        observed,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    // Pass 1: render every object (an input may name an output declared later).
+    let mut objects: Vec<(String, Value)> = Vec::with_capacity(graph.nodes().len());
+    for i in 0..app.spec.components.len() {
+        if let Some(entry) = cx.render_entry(i) {
+            objects.extend(
+                entry
+                    .objects
+                    .into_iter()
+                    .map(|o| (entry.component.clone(), o)),
+            );
+        }
+    }
+    if !cx.errors.is_empty() {
+        return Err(cx.errors);
+    }
+    let mut warnings = std::mem::take(&mut cx.warnings);
+    let keys = identify(&graph, &objects)?;
+    let app_json = serde_json::to_value(app).unwrap_or(Value::Null);
+    let mut sources: BTreeMap<&str, (usize, &DataOutput, FieldPath)> = BTreeMap::new();
+    let mut sinks: Vec<&[DataInput]> = Vec::with_capacity(objects.len());
+    for entry in &app.spec.components {
+        let mut declared = vec![(&entry.data_outputs, &entry.data_inputs)];
+        declared.extend(
+            entry
+                .traits
+                .iter()
+                .flatten()
+                .filter(|t| t.trait_.api_version.is_some() && t.trait_.kind.is_some())
+                .map(|t| (&t.data_outputs, &t.data_inputs)),
+        );
+        for (outputs, ins) in declared {
+            let node = sinks.len();
+            for (k, out) in outputs.iter().flatten().enumerate() {
+                if let Some(name) = out.name.as_deref() {
+                    let path = graph.nodes()[node]
+                        .path
+                        .clone()
+                        .field("dataOutputs")
+                        .index(k);
+                    sources.entry(name).or_insert((node, out, path));
+                }
+            }
+            sinks.push(ins.as_deref().unwrap_or_default());
+        }
+    }
+    // Pass 2: readiness of every output once, then each sink's inputs.
+    let mut errors = Vec::new();
+    let mut live: BTreeMap<usize, Option<Value>> = BTreeMap::new();
+    let mut observe = |node: usize| -> Result<Option<Value>, PlanErrorKind> {
+        if let Some(v) = live.get(&node) {
+            return Ok(v.clone());
+        }
+        let v = observed
+            .get(&keys[node])
+            .map_err(|e| PlanErrorKind::Observe(Box::new(e)))?;
+        live.insert(node, v.clone());
+        Ok(v)
+    };
+    let mut readiness: BTreeMap<&str, Readiness> = BTreeMap::new();
+    for (name, (node, out, path)) in &sources {
+        let state = observe(*node)
+            .and_then(|object| output_readiness(out, &keys[*node], object.as_ref(), &app_json));
+        match state {
+            Ok(r) => {
+                readiness.insert(name, r);
+            }
+            Err(kind) => errors.push(PlanError {
+                path: path.clone(),
+                kind,
+            }),
+        }
+        if out.output_store.is_some() {
+            warnings.push(PlanWarning {
+                path: graph.nodes()[*node].path.clone(),
+                kind: PlanWarningKind::StoreNotPlanned,
+            });
+        }
+    }
+    let mut planned = Vec::with_capacity(objects.len());
+    for (node, ((component, mut object), inputs)) in objects.into_iter().zip(sinks).enumerate() {
+        let at = graph.nodes()[node].path.clone();
+        let mut unsatisfied = Vec::new();
+        for (k, input) in inputs.iter().enumerate() {
+            let iat = at.clone().field("dataInputs").index(k);
+            if input.input_store.is_some() {
+                warnings.push(PlanWarning {
+                    path: iat.clone(),
+                    kind: PlanWarningKind::StoreNotPlanned,
+                });
+            }
+            let Some(name) = input
+                .value_from
+                .as_ref()
+                .map(|f| f.data_output_name.as_str())
+            else {
+                continue;
+            };
+            let (Some((source, out, _)), Some(state)) = (sources.get(name), readiness.get(name))
+            else {
+                continue;
+            };
+            let targets = input.to_field_paths.as_deref().unwrap_or_default();
+            let entry = |reason: String| UnsatisfiedDependency {
+                reason,
+                from: DependencyFrom {
+                    api_version: keys[*source].api_version.clone(),
+                    kind: keys[*source].kind.clone(),
+                    name: keys[*source].name.clone(),
+                    uid: None,
+                    field_path: out.field_path.clone(),
+                },
+                to: DependencyTo {
+                    api_version: keys[node].api_version.clone(),
+                    kind: keys[node].kind.clone(),
+                    name: keys[node].name.clone(),
+                    uid: None,
+                    field_paths: input.to_field_paths.clone(),
+                },
+            };
+            match state {
+                Readiness::NotReady(reason) => unsatisfied.push(entry(reason.clone())),
+                Readiness::Ready(None) => {
+                    if !targets.is_empty() {
+                        warnings.push(PlanWarning {
+                            path: iat.clone(),
+                            kind: PlanWarningKind::OrderingOnly {
+                                output: name.to_owned(),
+                            },
+                        });
+                    }
+                }
+                Readiness::Ready(Some(value)) => {
+                    let merge_keys = input.strategy_merge_keys.as_deref().unwrap_or_default();
+                    for (m, text) in targets.iter().enumerate() {
+                        let tat = iat.clone().field("toFieldPaths").index(m);
+                        let written = parse_path(text).and_then(|path| {
+                            crate::inject::write(&mut object, &path, value, merge_keys).map_err(
+                                |source| PlanErrorKind::WriteFailed {
+                                    sink: keys[node].namespaced_name(),
+                                    path: text.clone(),
+                                    source,
+                                },
+                            )
+                        });
+                        if let Err(kind) = written {
+                            errors.push(PlanError { path: tat, kind });
+                        }
+                    }
+                }
+            }
+            let conditions = input.conditions.as_deref().unwrap_or_default();
+            if conditions.is_empty() {
+                continue;
+            }
+            let sink = match observe(node) {
+                Ok(s) => s,
+                Err(kind) => {
+                    errors.push(PlanError {
+                        path: at.clone(),
+                        kind,
+                    });
+                    continue;
+                }
+            };
+            if let Some(sink) = sink {
+                match check_conditions(conditions, &sink, None, &app_json) {
+                    Ok(Some(reason)) => {
+                        unsatisfied.push(entry(format!("DataInputs Conditions: {reason}")));
+                    }
+                    Ok(None) => {}
+                    Err(kind) => errors.push(PlanError {
+                        path: iat.field("conditions"),
+                        kind,
+                    }),
+                }
+            }
+        }
+        let state = if unsatisfied.is_empty() {
+            PlanState::Ready(object)
+        } else {
+            PlanState::Blocked(unsatisfied)
+        };
+        planned.push(Planned {
+            node: NodeId(node),
+            component,
+            key: keys[node].clone(),
+            state,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Plan {
+        graph,
+        objects: planned,
+        warnings,
+    })
+}
+
+/// The key of every rendered object; two objects with one key are an error.
+fn identify(graph: &Graph, objects: &[(String, Value)]) -> Result<Vec<ObjectKey>, Vec<PlanError>> {
+    let mut keys = Vec::with_capacity(objects.len());
+    let mut seen: BTreeMap<ObjectKey, usize> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (node, (_, object)) in objects.iter().enumerate() {
+        let key = ObjectKey::of(object).unwrap_or_else(|| ObjectKey {
+            api_version: String::new(),
+            kind: String::new(),
+            namespace: None,
+            name: String::new(),
+        });
+        if let Some(first) = seen.get(&key) {
+            errors.push(PlanError {
+                path: graph.nodes()[node].path.clone(),
+                kind: PlanErrorKind::DuplicateObject {
+                    key: Box::new(key.clone()),
+                    first: graph.nodes()[*first].path.clone(),
+                },
+            });
+        } else {
+            seen.insert(key.clone(), node);
+        }
+        keys.push(key);
+    }
+    debug_assert!(graph.nodes().iter().all(|n| n.kind != NodeKind::Component));
+    if errors.is_empty() {
+        Ok(keys)
+    } else {
+        Err(errors)
+    }
+}
