@@ -65,36 +65,42 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             EdgeKind::DependsOn => "dependsOn".to_owned(),
         };
         match args.format {
-            GraphFormat::Dot => print!("{}", graph.to_dot()),
+            GraphFormat::Dot => out!("{}", graph.to_dot()),
             GraphFormat::Text => {
-                println!("{name}");
+                outln!("{name}");
                 for (i, wave) in waves.iter().enumerate() {
-                    println!("  wave {}: {}", i + 1, wave.join(", "));
+                    outln!("  wave {}: {}", i + 1, wave.join(", "));
                 }
                 for e in graph.edges() {
-                    println!("  {} waits for {} ({})", node(&e.to), node(&e.from), edge_label(&e.kind));
+                    outln!(
+                        "  {} waits for {} ({})",
+                        node(&e.to),
+                        node(&e.from),
+                        edge_label(&e.kind)
+                    );
                 }
                 for c in &cycles {
-                    println!("  cycle (each waits for the next): {c}");
+                    outln!("  cycle (each waits for the next): {c}");
                 }
                 for e in &errors {
-                    println!("  error: {e}");
+                    outln!("  error: {e}");
                 }
             }
-            GraphFormat::Json => json_out.push(json!({
-                "application": name,
-                "order": oam_graph::order(&graph).iter().map(node).collect::<Vec<_>>(),
-                "waves": waves,
-                "edges": graph.edges().iter().map(|e| json!({
-                    "from": node(&e.from), "to": node(&e.to), "via": edge_label(&e.kind), "path": e.path.to_string(),
-                })).collect::<Vec<_>>(),
-                "cycles": cycles.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "errors": errors.iter().map(|e| json!({"code": e.kind.code(), "path": e.path.to_string(), "message": e.kind.to_string()})).collect::<Vec<_>>(),
-            })),
+            GraphFormat::Json => {
+                let mut object = oam_graph::to_json(&graph);
+                object["application"] = name.into();
+                object["errors"] = errors
+                    .iter()
+                    .map(|e| {
+                        json!({"code": e.kind.code(), "path": e.path.to_string(), "message": e.kind.to_string()})
+                    })
+                    .collect();
+                json_out.push(object);
+            }
         }
     }
     if args.format == GraphFormat::Json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&json!({ "graphs": json_out })).unwrap_or_default()
         );

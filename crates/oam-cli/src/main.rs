@@ -1,8 +1,25 @@
-//! `oam`: validate Open Application Model documents and export their JSON Schemas.
+//! `oam`: validate Open Application Model documents, show their dependency graph, plan them
+//! against observed state, hash their revisions and export their JSON Schemas.
 //!
 //! Exit codes: 0 clean, 1 findings of error severity, 2 usage or I/O error.
 
+/// `print!` that ends quietly when standard output is closed (`oam … | head`) instead of
+/// panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::write_stdout(&format!($($arg)*))
+    };
+}
+
+/// `println!` with the same guarantee as [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::write_stdout(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod graph;
+mod plan;
 mod render;
 mod revision;
 mod schema;
@@ -33,6 +50,8 @@ enum Command {
     Revision(revision::Args),
     /// Print the dependency graph of every application: waves, edges, cycles.
     Graph(graph::Args),
+    /// Plan one pass against observed state: what can be applied now, what is blocked and why.
+    Plan(plan::Args),
 }
 
 /// How findings are printed.
@@ -52,6 +71,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Revision(args) => revision::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Plan(args) => plan::run(&args),
     }
 }
 
@@ -70,4 +90,10 @@ pub(crate) fn load_all(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
         }
     }
     report
+}
+
+/// Writes to standard output, ignoring a closed pipe: the reader has all it wanted.
+pub(crate) fn write_stdout(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

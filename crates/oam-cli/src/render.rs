@@ -66,6 +66,24 @@ pub(crate) struct Summary {
 
 /// rustc-style text: `error[OAM012]: message`, ` --> file:line:col`, the line, a caret, a hint.
 pub(crate) fn text(diagnostics: &[Diagnostic], report: &LoadReport, summary: &Summary) -> String {
+    let mut out = text_only(diagnostics, report);
+    let _ = writeln!(
+        out,
+        "checked {} document{} in {} source{}: {} error{}, {} warning{}",
+        summary.documents + count_failed_documents(report),
+        plural(summary.documents + count_failed_documents(report)),
+        summary.sources,
+        plural(summary.sources),
+        summary.errors,
+        plural(summary.errors),
+        summary.warnings,
+        plural(summary.warnings)
+    );
+    out
+}
+
+/// The diagnostics alone, without the closing summary line.
+pub(crate) fn text_only(diagnostics: &[Diagnostic], report: &LoadReport) -> String {
     let renderer = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         Renderer::styled()
     } else {
@@ -105,18 +123,6 @@ pub(crate) fn text(diagnostics: &[Diagnostic], report: &LoadReport, summary: &Su
         let group = level.primary_title(title).id(d.code).elements(elements);
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));
     }
-    let _ = writeln!(
-        out,
-        "checked {} document{} in {} source{}: {} error{}, {} warning{}",
-        summary.documents + count_failed_documents(report),
-        plural(summary.documents + count_failed_documents(report)),
-        summary.sources,
-        plural(summary.sources),
-        summary.errors,
-        plural(summary.errors),
-        summary.warnings,
-        plural(summary.warnings)
-    );
     out
 }
 

@@ -52,7 +52,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 .unwrap_or(0);
             for r in &rows {
                 let label = format!("{} {}", r.kind, r.name);
-                println!("{label:<width$}  {}  {} ({})", r.hash, r.revision, r.state);
+                outln!("{label:<width$}  {}  {} ({})", r.hash, r.revision, r.state);
             }
         }
         OutputFormat::Json => {
@@ -63,7 +63,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                            "revision": r.revision, "state": r.state})
                 })
                 .collect();
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&json!({ "revisions": items })).unwrap_or_default()
             );

@@ -14,7 +14,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args) -> ExitCode {
     match write(args) {
         Ok(count) => {
-            println!(
+            outln!(
                 "wrote {count} schemas and index.json to {}",
                 args.out.display()
             );

@@ -107,8 +107,8 @@ pub(crate) fn print(
         warnings: diagnostics.len() - errors,
     };
     match format {
-        OutputFormat::Text => print!("{}", crate::render::text(&diagnostics, report, &summary)),
-        OutputFormat::Json => println!("{}", crate::render::json(&diagnostics, &summary)),
+        OutputFormat::Text => out!("{}", crate::render::text(&diagnostics, report, &summary)),
+        OutputFormat::Json => outln!("{}", crate::render::json(&diagnostics, &summary)),
     }
     if io_failed {
         ExitCode::from(2)

@@ -28,7 +28,7 @@ fn the_example_apps_validate_clean() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert_eq!(
         stdout,
-        "checked 8 documents in 5 sources: 0 errors, 0 warnings\n"
+        "checked 10 documents in 7 sources: 0 errors, 0 warnings\n"
     );
 }
 
@@ -240,4 +240,55 @@ fn graph_prints_waves_and_validate_reports_cycles_at_their_line() {
             .contains("n1 -> n0 [label=\"dependsOn\"];")
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn plan_shows_what_waits_then_the_injected_secret_name() {
+    let app = "examples/apps/php-mysql";
+    let out = oam(&[
+        "plan",
+        app,
+        "--observed",
+        "examples/apps/php-mysql/observed/mysql-provisioning.yaml",
+    ]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.starts_with(
+        "# ApplicationConfiguration php-mysql: 2 ready, 1 blocked\n# wave 1: mysql, php/ManualScalerTrait\n# wave 2: php\n# blocked: apps/v1 Deployment shop/php\n#   status.connectionSecret not found in object"
+    ), "{stdout}");
+    let out = oam(&[
+        "plan",
+        app,
+        "--observed",
+        "examples/apps/php-mysql/observed/mysql-ready.yaml",
+        "--format",
+        "json",
+    ]);
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let php = &plan["plans"][0]["ready"][1];
+    assert_eq!(php["metadata"]["name"], "php");
+    assert_eq!(
+        php["spec"]["template"]["spec"]["containers"][0]["env"][1]["valueFrom"]["secretKeyRef"]["name"],
+        "mysql-conn"
+    );
+    assert_eq!(plan["plans"][0]["blocked"], serde_json::json!([]));
+}
+
+#[test]
+fn plan_errors_are_located_on_standard_error() {
+    let dir = temp("plan-error");
+    let file = dir.join("app.yaml");
+    std::fs::write(&file, "apiVersion: core.oam.dev/v1alpha2\nkind: ApplicationConfiguration\nmetadata: {name: a}\nspec:\n  components:\n    - componentName: nowhere\n").unwrap();
+    let out = oam(&["plan", file.to_str().unwrap()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[OAM025]: no Component named \"nowhere\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(":6:"),
+        "located at the componentName line: {stderr}"
+    );
+    assert!(out.stdout.is_empty());
 }
