@@ -31,6 +31,10 @@ pub enum NodeKind {
     Trait,
     /// A component of an Application.
     Component,
+    /// A step of an Application's explicit workflow.
+    Step,
+    /// A sub-step of a `step-group` step.
+    SubStep,
 }
 
 /// A node: a thing that is applied.
@@ -85,9 +89,11 @@ pub enum GraphErrorKind {
         /// Where the first one is.
         first: FieldPath,
     },
-    /// `dependsOn` names a component that does not exist.
-    #[error("no component is named {name:?}{}", hint(suggestion))]
+    /// `dependsOn` names a component (or a step, among steps) that does not exist.
+    #[error("no {what} is named {name:?}{}", hint(suggestion))]
     UnknownDependency {
+        /// What was looked for: `component`, `step`, or `sub-step of <group>`.
+        what: String,
         /// The name used.
         name: String,
         /// The closest existing name.
@@ -132,10 +138,13 @@ impl GraphErrorKind {
                 "give each output its own name: inputs refer to outputs by name".into()
             }
             Self::UnknownDependency {
+                what,
                 suggestion: Some(s),
                 ..
-            } => format!("use the component {s:?}"),
-            Self::UnknownDependency { .. } => "name a component of this application".into(),
+            } => format!("use the {what} {s:?}"),
+            Self::UnknownDependency { what, .. } => {
+                format!("name a {what} of this application")
+            }
             Self::SelfDependency { .. } => {
                 "an object cannot wait for itself; remove the input or dependsOn entry".into()
             }
@@ -219,6 +228,7 @@ impl Graph {
             let shape = match n.kind {
                 NodeKind::Trait => "note",
                 NodeKind::Workload | NodeKind::Component => "box",
+                NodeKind::Step | NodeKind::SubStep => "ellipse",
             };
             out.push_str(&format!(
                 "  n{i} [label={}, shape={shape}];\n",
@@ -356,6 +366,11 @@ impl Graph {
     /// `inputs[].from` that names another component's output. An input that names no output is
     /// accepted when it resolves as a field path inside the consumer's own `properties` (the
     /// upstream fallback); otherwise it is an error.
+    ///
+    /// An explicit workflow adds its own nodes, apart from the components' (`oam-v1beta1.md`
+    /// §7.5): a node per step, named after it, and per sub-step, named `<group>/<sub-step>`. A
+    /// step's `dependsOn` names top-level steps, a sub-step's names its siblings; `inputs.from`
+    /// names an output of any step or sub-step (one flat namespace per workflow run).
     #[must_use]
     pub fn from_application(app: &Application) -> (Self, Vec<GraphError>) {
         let mut graph = Self::default();
@@ -410,6 +425,7 @@ impl Graph {
                         errors.push(GraphError {
                             path,
                             kind: GraphErrorKind::UnknownDependency {
+                                what: "component".into(),
                                 name: dep.clone(),
                                 suggestion,
                             },
@@ -449,8 +465,137 @@ impl Graph {
                 }
             }
         }
+        graph.add_workflow(app, &mut errors);
         (graph, errors)
     }
+
+    fn add_workflow(&mut self, app: &Application, errors: &mut Vec<GraphError>) {
+        let Some(steps) = app.spec.workflow.as_ref().and_then(|w| w.steps.as_ref()) else {
+            return;
+        };
+        let at = FieldPath::root()
+            .field("spec")
+            .field("workflow")
+            .field("steps");
+        // Every step and sub-step, with its siblings' scope: (node, unit).
+        let mut units = Vec::new();
+        let mut scopes: Vec<(String, BTreeMap<String, NodeId>)> = Vec::new();
+        let mut top: BTreeMap<String, NodeId> = BTreeMap::new();
+        for (i, step) in steps.iter().enumerate() {
+            let path = at.clone().index(i);
+            let name = step.name.clone().unwrap_or_else(|| format!("steps[{i}]"));
+            let id = self.add(NodeKind::Step, name.clone(), path.clone());
+            top.entry(name.clone()).or_insert(id);
+            let unit = Unit {
+                scope: 0,
+                depends_on: step.depends_on.as_deref(),
+                inputs: step.inputs.as_deref(),
+                outputs: step.outputs.as_deref(),
+                properties: step.properties.as_ref(),
+                path: path.clone(),
+            };
+            units.push((id, unit));
+            let mut siblings: BTreeMap<String, NodeId> = BTreeMap::new();
+            for (k, sub) in step.sub_steps.iter().flatten().enumerate() {
+                let spath = path.clone().field("subSteps").index(k);
+                let sname = sub.name.clone().unwrap_or_else(|| format!("subSteps[{k}]"));
+                let sid = self.add(NodeKind::SubStep, format!("{name}/{sname}"), spath.clone());
+                siblings.entry(sname).or_insert(sid);
+                let unit = Unit {
+                    scope: i + 1,
+                    depends_on: sub.depends_on.as_deref(),
+                    inputs: sub.inputs.as_deref(),
+                    outputs: sub.outputs.as_deref(),
+                    properties: sub.properties.as_ref(),
+                    path: spath,
+                };
+                units.push((sid, unit));
+            }
+            scopes.push((format!("sub-step of {name}"), siblings));
+        }
+        scopes.insert(0, ("step".to_owned(), top));
+        let mut outputs: BTreeMap<&str, (NodeId, FieldPath)> = BTreeMap::new();
+        for (id, unit) in &units {
+            for (k, out) in unit.outputs.unwrap_or_default().iter().enumerate() {
+                let path = unit.path.clone().field("outputs").index(k);
+                if let Some((_, first)) = outputs.get(out.name.as_str()) {
+                    let kind = GraphErrorKind::DuplicateOutput {
+                        name: out.name.clone(),
+                        first: first.clone(),
+                    };
+                    errors.push(GraphError {
+                        path: path.field("name"),
+                        kind,
+                    });
+                } else {
+                    outputs.insert(&out.name, (*id, path));
+                }
+            }
+        }
+        let output_names: Vec<String> = outputs.keys().map(|k| (*k).to_owned()).collect();
+        for (to, unit) in &units {
+            let (what, names) = &scopes[unit.scope];
+            let known: Vec<String> = names.keys().cloned().collect();
+            for (k, dep) in unit.depends_on.unwrap_or_default().iter().enumerate() {
+                let path = unit.path.clone().field("dependsOn").index(k);
+                let kind = match names.get(dep) {
+                    Some(from) if from == to => GraphErrorKind::SelfDependency {
+                        name: self.nodes[to.0].name.clone(),
+                    },
+                    Some(from) => {
+                        self.edges.push(Edge {
+                            from: *from,
+                            to: *to,
+                            kind: EdgeKind::DependsOn,
+                            path,
+                        });
+                        continue;
+                    }
+                    None => GraphErrorKind::UnknownDependency {
+                        what: what.clone(),
+                        name: dep.clone(),
+                        suggestion: oam_model::schema::closest(dep, &known).map(str::to_owned),
+                    },
+                };
+                errors.push(GraphError { path, kind });
+            }
+            for (k, input) in unit.inputs.unwrap_or_default().iter().enumerate() {
+                let path = unit.path.clone().field("inputs").index(k).field("from");
+                let kind = match outputs.get(input.from.as_str()) {
+                    Some((from, _)) if from == to => GraphErrorKind::SelfDependency {
+                        name: self.nodes[to.0].name.clone(),
+                    },
+                    Some((from, _)) => {
+                        self.edges.push(Edge {
+                            from: *from,
+                            to: *to,
+                            kind: EdgeKind::Data(input.from.clone()),
+                            path,
+                        });
+                        continue;
+                    }
+                    None if resolves_in(unit.properties, &input.from) => continue,
+                    None => GraphErrorKind::UnknownOutput {
+                        name: input.from.clone(),
+                        suggestion: oam_model::schema::closest(&input.from, &output_names)
+                            .map(str::to_owned),
+                    },
+                };
+                errors.push(GraphError { path, kind });
+            }
+        }
+    }
+}
+
+/// A workflow step or sub-step, as the graph reads it.
+struct Unit<'a> {
+    /// Index into the scopes its `dependsOn` names resolve in (0: top-level steps).
+    scope: usize,
+    depends_on: Option<&'a [String]>,
+    inputs: Option<&'a [oam_model::v1beta1::InputItem]>,
+    outputs: Option<&'a [oam_model::v1beta1::OutputItem]>,
+    properties: Option<&'a serde_json::Value>,
+    path: FieldPath,
 }
 
 fn resolves_in(properties: Option<&serde_json::Value>, from: &str) -> bool {

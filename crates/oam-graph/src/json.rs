@@ -9,7 +9,7 @@ use crate::order::{cycles, order, waves};
 /// The graph as one JSON object:
 /// `{"nodes": [{"name", "kind", "path"}], "edges": [{"from", "to", "via", "path"}],
 ///   "order": [name], "waves": [[name]], "cycles": ["a -[x]-> b -[y]-> a"]}`.
-/// `kind` is `workload`, `trait` or `component`; `via` is the data name or `dependsOn`; edges go
+/// `kind` is `workload`, `trait`, `component`, `step` or `subStep`; `via` is the data name or `dependsOn`; edges go
 /// from what is applied first. Deterministic: same documents, same bytes.
 ///
 /// ```
@@ -32,6 +32,8 @@ pub fn to_json(graph: &Graph) -> Value {
                 NodeKind::Workload => "workload",
                 NodeKind::Trait => "trait",
                 NodeKind::Component => "component",
+                NodeKind::Step => "step",
+                NodeKind::SubStep => "subStep",
             };
             json!({"name": n.name, "kind": kind, "path": n.path.to_string()})
         })

@@ -30,7 +30,7 @@ use oam_model::v1alpha2::{
 use oam_model::{Document, FieldPath, FieldPathError, PathError, V1alpha2};
 use serde_json::Value;
 
-use crate::graph::{Graph, GraphErrorKind, NodeId, NodeKind};
+use crate::graph::{Graph, GraphErrorKind, NodeId};
 use crate::inject::InjectError;
 use crate::objects::Context;
 use crate::observed::{ObjectKey, ObserveError, Observed};
@@ -586,7 +586,6 @@ fn identify(graph: &Graph, objects: &[(String, Value)]) -> Result<Vec<ObjectKey>
         }
         keys.push(key);
     }
-    debug_assert!(graph.nodes().iter().all(|n| n.kind != NodeKind::Component));
     if errors.is_empty() {
         Ok(keys)
     } else {

@@ -239,3 +239,107 @@ proptest! {
         prop_assert_eq!(covered, on_cycles(n, &edges));
     }
 }
+
+const WORKFLOW: &str = "
+apiVersion: core.oam.dev/v1beta1
+kind: Application
+metadata: {name: wf}
+spec:
+  components:
+    - {name: db, type: worker}
+  workflow:
+    steps:
+      - name: deploy-db
+        type: apply-component
+        properties: {component: db}
+        outputs: [{name: db-ip, valueFrom: output.status.podIP}]
+      - name: prepare
+        type: step-group
+        dependsOn: [deploy-db]
+        subSteps:
+          - name: notify
+            type: notification
+            inputs: [{from: db-ip, parameterKey: slack.message.text}]
+          - name: migrate
+            type: webhook
+            dependsOn: [notify]
+            outputs: [{name: migrated, valueFrom: output.done}]
+      - name: web
+        type: apply-component
+        inputs: [{from: migrated}]
+";
+
+#[test]
+fn workflow_steps_and_sub_steps_are_nodes_with_scoped_depends_on_and_flat_outputs() {
+    let app = application(WORKFLOW);
+    let (graph, errors) = Graph::from_application(&app);
+    assert!(errors.is_empty(), "{errors:?}");
+    let all: Vec<String> = graph.nodes().iter().map(|n| n.name.clone()).collect();
+    assert_eq!(
+        all,
+        [
+            "db",
+            "deploy-db",
+            "prepare",
+            "prepare/notify",
+            "prepare/migrate",
+            "web"
+        ]
+    );
+    assert_eq!(
+        names(&graph, &order(&graph)),
+        [
+            "db",
+            "deploy-db",
+            "prepare",
+            "prepare/notify",
+            "prepare/migrate",
+            "web"
+        ]
+    );
+    let edges: Vec<(String, String)> = graph
+        .edges()
+        .iter()
+        .map(|e| {
+            (
+                graph.node(e.from).unwrap().name.clone(),
+                graph.node(e.to).unwrap().name.clone(),
+            )
+        })
+        .collect();
+    assert!(edges.contains(&("deploy-db".into(), "prepare/notify".into())));
+    assert!(edges.contains(&("prepare/notify".into(), "prepare/migrate".into())));
+    assert!(edges.contains(&("prepare/migrate".into(), "web".into())));
+    assert_eq!(
+        graph.nodes()[4].path.to_string(),
+        "spec.workflow.steps[1].subSteps[1]"
+    );
+}
+
+#[test]
+fn a_sub_step_cannot_depend_on_a_top_level_step_and_step_cycles_are_named() {
+    let yaml = WORKFLOW.replace("dependsOn: [notify]", "dependsOn: [deploy-db]");
+    let (_, errors) = Graph::from_application(&application(&yaml));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].kind.to_string(),
+        "no sub-step of prepare is named \"deploy-db\""
+    );
+    assert_eq!(
+        errors[0].path.to_string(),
+        "spec.workflow.steps[1].subSteps[1].dependsOn[0]"
+    );
+    let cyclic = WORKFLOW.replace(
+        "properties: {component: db}",
+        "properties: {component: db}\n        dependsOn: [web]",
+    );
+    let (graph, errors) = Graph::from_application(&application(&cyclic));
+    assert!(errors.is_empty(), "{errors:?}");
+    let found: Vec<String> = cycles(&graph).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "deploy-db -[dependsOn]-> web -[migrated]-> prepare/migrate -[dependsOn]-> prepare/notify -[db-ip]-> deploy-db"
+        ]
+    );
+}
