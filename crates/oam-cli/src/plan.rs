@@ -1,13 +1,17 @@
-//! `oam plan PATH… --observed PATH`: for every ApplicationConfiguration, what can be applied now
-//! (the rendered objects, as YAML or JSON) and what is blocked and why, against observed state.
+//! `oam plan PATH… --observed PATH`: for every ApplicationConfiguration and Application, what can
+//! be applied now (rendered objects or components, as YAML or JSON) and what is blocked and why,
+//! against observed state.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use oam_graph::{Inputs, ObservedObjects, Plan, PlanWarningKind, plan};
+use oam_graph::{
+    ApplicationPlan, ComponentState, Graph, Inputs, ObservedObjects, Plan, PlanWarning,
+    PlanWarningKind, plan, plan_application,
+};
 use oam_model::registry::Registry;
-use oam_model::{Document, LoadOptions, Loaded, V1alpha2};
+use oam_model::{Document, LoadOptions, Loaded, V1alpha2, V1beta1};
 use serde_json::{Value, json};
 
 use crate::render::{Diagnostic, Severity};
@@ -65,13 +69,20 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     let mut findings = Vec::new();
     let mut outputs = Vec::new();
     for loaded in &report.documents {
-        let Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) = &loaded.value else {
-            continue;
+        let name = loaded.value.name().unwrap_or_default().to_owned();
+        let planned = match &loaded.value {
+            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
+                plan(app, &inputs, &observed).map(Planned::Configuration)
+            }
+            Document::V1beta1(V1beta1::Application(app)) => {
+                plan_application(app, &registry, &observed).map(Planned::Application)
+            }
+            _ => continue,
         };
-        match plan(app, &inputs, &observed) {
+        match planned {
             Ok(p) => {
-                findings.extend(warnings(loaded, &p));
-                outputs.push((app.metadata.name.clone().unwrap_or_default(), p));
+                findings.extend(warnings(loaded, p.warnings()));
+                outputs.push((name, p));
             }
             Err(errors) => findings.extend(errors.into_iter().map(|e| Diagnostic {
                 code: e.kind.code(),
@@ -105,11 +116,33 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The plan of an ApplicationConfiguration or of an Application.
+enum Planned {
+    Configuration(Plan),
+    Application(ApplicationPlan),
+}
+
+impl Planned {
+    fn warnings(&self) -> &[PlanWarning] {
+        match self {
+            Self::Configuration(p) => &p.warnings,
+            Self::Application(p) => &p.warnings,
+        }
+    }
+
+    fn graph(&self) -> &Graph {
+        match self {
+            Self::Configuration(p) => &p.graph,
+            Self::Application(p) => &p.graph,
+        }
+    }
+}
+
 fn warnings<'a>(
     loaded: &'a Loaded<Document>,
-    p: &'a Plan,
+    warnings: &'a [PlanWarning],
 ) -> impl Iterator<Item = Diagnostic> + 'a {
-    p.warnings.iter().map(|w| {
+    warnings.iter().map(|w| {
         let (message, hint) = match &w.kind {
             PlanWarningKind::ParameterType(t) => (
                 format!(
@@ -126,6 +159,10 @@ fn warnings<'a>(
                 "inputStore / outputStore operations are not planned".to_owned(),
                 "the runtime applies them; oam plan shows the objects without them",
             ),
+            PlanWarningKind::OutputExpression { value_from } => (
+                format!("output valueFrom {value_from:?} is a CUE expression oam-rs does not evaluate; its consumers keep waiting"),
+                "read the workload with output.<field path>, e.g. output.status.podIP",
+            ),
             PlanWarningKind::NoTraitDefinition { name } => (
                 format!("no TraitDefinition {name:?}: the trait gets no workload reference"),
                 "pass the TraitDefinition's file too",
@@ -141,61 +178,109 @@ fn warnings<'a>(
     })
 }
 
-fn waves(p: &Plan) -> Vec<Vec<String>> {
-    oam_graph::waves(&p.graph)
+fn waves(graph: &Graph) -> Vec<Vec<String>> {
+    oam_graph::waves(graph)
         .iter()
         .map(|w| {
             w.iter()
-                .filter_map(|id| p.graph.node(*id).map(|n| n.name.clone()))
+                .filter_map(|id| graph.node(*id).map(|n| n.name.clone()))
                 .collect()
         })
         .collect()
 }
 
-fn yaml(name: &str, p: &Plan) -> String {
-    let ready = p.ready().count();
-    let blocked = p.blocked().count();
-    let mut out = format!("# ApplicationConfiguration {name}: {ready} ready, {blocked} blocked\n");
-    for (i, wave) in waves(p).iter().enumerate() {
+fn yaml(name: &str, planned: &Planned) -> String {
+    let (kind, ready, blocked) = match planned {
+        Planned::Configuration(p) => (
+            "ApplicationConfiguration",
+            p.ready().count(),
+            p.blocked().count(),
+        ),
+        Planned::Application(p) => {
+            let ready = p
+                .components
+                .iter()
+                .filter(|c| matches!(c.state, ComponentState::Ready(_)))
+                .count();
+            ("Application", ready, p.components.len() - ready)
+        }
+    };
+    let mut out = format!("# {kind} {name}: {ready} ready, {blocked} blocked\n");
+    for (i, wave) in waves(planned.graph()).iter().enumerate() {
         out.push_str(&format!("# wave {}: {}\n", i + 1, wave.join(", ")));
     }
-    for (planned, unsatisfied) in p.blocked() {
-        out.push_str(&format!("# blocked: {}\n", planned.key));
-        for u in unsatisfied {
-            out.push_str(&format!(
-                "#   {} (waiting for {} {} {}{})\n",
-                u.reason,
-                u.from.api_version,
-                u.from.kind,
-                u.from.name,
-                u.from
-                    .field_path
-                    .as_ref()
-                    .map(|f| format!(" {f}"))
-                    .unwrap_or_default()
-            ));
+    let mut documents = Vec::new();
+    match planned {
+        Planned::Configuration(p) => {
+            for (planned, unsatisfied) in p.blocked() {
+                out.push_str(&format!("# blocked: {}\n", planned.key));
+                for u in unsatisfied {
+                    out.push_str(&format!(
+                        "#   {} (waiting for {} {} {}{})\n",
+                        u.reason,
+                        u.from.api_version,
+                        u.from.kind,
+                        u.from.name,
+                        u.from
+                            .field_path
+                            .as_ref()
+                            .map(|f| format!(" {f}"))
+                            .unwrap_or_default()
+                    ));
+                }
+            }
+            documents.extend(p.ready().map(|(_, o)| o));
+        }
+        Planned::Application(p) => {
+            for c in &p.components {
+                match &c.state {
+                    ComponentState::Blocked(reasons) => {
+                        out.push_str(&format!("# blocked: component {}\n", c.name));
+                        for r in reasons {
+                            out.push_str(&format!("#   {r}\n"));
+                        }
+                    }
+                    ComponentState::Ready(component) => documents.push(component),
+                }
+            }
         }
     }
-    for (_, object) in p.ready() {
+    for object in documents {
         out.push_str("---\n");
         out.push_str(&oam_model::to_yaml_string(object).unwrap_or_default());
     }
     out
 }
 
-fn to_json(name: &str, p: &Plan) -> Value {
-    json!({
-        "application": name,
-        "waves": waves(p),
-        "ready": p.ready().map(|(_, o)| o.clone()).collect::<Vec<_>>(),
-        "blocked": p.blocked().map(|(planned, u)| json!({
-            "component": planned.component,
-            "apiVersion": planned.key.api_version,
-            "kind": planned.key.kind,
-            "namespace": planned.key.namespace,
-            "name": planned.key.name,
-            "unsatisfied": u,
-        })).collect::<Vec<_>>(),
-        "dependency": p.dependency_status(),
-    })
+fn to_json(name: &str, planned: &Planned) -> Value {
+    match planned {
+        Planned::Configuration(p) => json!({
+            "kind": "ApplicationConfiguration",
+            "application": name,
+            "waves": waves(&p.graph),
+            "ready": p.ready().map(|(_, o)| o.clone()).collect::<Vec<_>>(),
+            "blocked": p.blocked().map(|(planned, u)| json!({
+                "component": planned.component,
+                "apiVersion": planned.key.api_version,
+                "kind": planned.key.kind,
+                "namespace": planned.key.namespace,
+                "name": planned.key.name,
+                "unsatisfied": u,
+            })).collect::<Vec<_>>(),
+            "dependency": p.dependency_status(),
+        }),
+        Planned::Application(p) => json!({
+            "kind": "Application",
+            "application": name,
+            "waves": waves(&p.graph),
+            "ready": p.components.iter().filter_map(|c| match &c.state {
+                ComponentState::Ready(v) => Some(v.clone()),
+                ComponentState::Blocked(_) => None,
+            }).collect::<Vec<_>>(),
+            "blocked": p.components.iter().filter_map(|c| match &c.state {
+                ComponentState::Blocked(r) => Some(json!({"component": c.name, "reasons": r})),
+                ComponentState::Ready(_) => None,
+            }).collect::<Vec<_>>(),
+        }),
+    }
 }

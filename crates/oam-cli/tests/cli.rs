@@ -28,7 +28,7 @@ fn the_example_apps_validate_clean() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert_eq!(
         stdout,
-        "checked 10 documents in 7 sources: 0 errors, 0 warnings\n"
+        "checked 11 documents in 8 sources: 0 errors, 0 warnings\n"
     );
 }
 

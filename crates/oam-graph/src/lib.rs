@@ -61,6 +61,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod application;
 mod graph;
 mod inject;
 mod json;
@@ -71,6 +72,9 @@ mod plan;
 mod readiness;
 mod render;
 
+pub use application::{
+    ApplicationPlan, ComponentPlan, ComponentState, parameter_key_path, plan_application,
+};
 pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};
 pub use inject::InjectError;
 pub use json::to_json;

@@ -246,6 +246,12 @@ pub enum PlanWarningKind {
     },
     /// An `inputStore` / `outputStore` was not planned.
     StoreNotPlanned,
+    /// A v1beta1 output whose `valueFrom` is not `output.<field path>`: a CUE expression oam-rs
+    /// does not evaluate, so its consumers keep waiting.
+    OutputExpression {
+        /// The expression.
+        value_from: String,
+    },
     /// A trait without a TraitDefinition: rendered with every framework feature off
     /// (no workload reference, no revisions), as upstream's `dummy` definition.
     NoTraitDefinition {

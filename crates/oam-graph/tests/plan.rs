@@ -480,3 +480,86 @@ proptest! {
         prop_assert_eq!(first, run(&yaml, &live));
     }
 }
+
+const SHOP: &str = "
+apiVersion: core.oam.dev/v1beta1
+kind: ComponentDefinition
+metadata: {name: db}
+spec:
+  workload:
+    definition: {apiVersion: example.com/v1, kind: Database}
+---
+apiVersion: core.oam.dev/v1beta1
+kind: Application
+metadata: {name: shop, namespace: ns}
+spec:
+  components:
+    - name: db
+      type: db
+      outputs:
+        - {name: secret, valueFrom: output.status.secret}
+        - {name: hosts, valueFrom: output.status.hosts}
+        - {name: cue, valueFrom: 'output.status.a + output.status.b'}
+    - name: web
+      type: webservice
+      dependsOn: [db]
+      inputs:
+        - {from: secret, parameterKey: ' dbSecret '}
+        - {from: hosts, parameterKey: 'traits[0].properties.hosts'}
+      properties: {image: nginx}
+      traits:
+        - {type: gateway, properties: {hosts: [old]}}
+";
+
+fn shop(live: &[Value]) -> oam_graph::ApplicationPlan {
+    let docs = documents(SHOP);
+    let registry = Registry::from_documents(&docs);
+    let Some(Document::V1beta1(oam_model::V1beta1::Application(app))) = docs.last() else {
+        panic!("an Application")
+    };
+    oam_graph::plan_application(app, &registry, &observed(live)).unwrap()
+}
+
+#[test]
+fn an_application_component_waits_for_depends_on_and_inputs_with_the_engines_reasons() {
+    let p = shop(&[]);
+    assert_eq!(
+        p.components[0].state,
+        oam_graph::ComponentState::Ready(json!({"name": "db", "type": "db"}))
+    );
+    assert_eq!(
+        p.components[1].state,
+        oam_graph::ComponentState::Blocked(vec![
+            "Pending on DependsOn: db".into(),
+            "Pending on Input: secret".into(),
+            "Pending on Input: hosts".into(),
+        ])
+    );
+    // The CUE expression is not evaluated, and says so.
+    assert!(matches!(
+        &p.warnings[0].kind,
+        PlanWarningKind::OutputExpression { value_from } if value_from.contains('+')
+    ));
+    assert_eq!(
+        p.warnings[0].path.to_string(),
+        "spec.components[0].outputs[2].valueFrom"
+    );
+}
+
+#[test]
+fn inputs_are_written_at_the_rewritten_parameter_key() {
+    let db = json!({"apiVersion": "example.com/v1", "kind": "Database",
+                    "metadata": {"name": "db", "namespace": "ns"},
+                    "status": {"secret": "db-conn", "hosts": ["a", "b"]}});
+    let p = shop(&[db]);
+    let oam_graph::ComponentState::Ready(web) = &p.components[1].state else {
+        panic!("{:?}", p.components[1])
+    };
+    assert_eq!(
+        web["properties"],
+        json!({"image": "nginx", "dbSecret": "db-conn"})
+    );
+    // A parameter is set, not appended to.
+    assert_eq!(web["traits"][0]["properties"]["hosts"], json!(["a", "b"]));
+    assert!(web.get("inputs").is_none() && web.get("dependsOn").is_none());
+}

@@ -1,0 +1,265 @@
+//! Planning a v1beta1 Application (`oam-v1beta1.md` §7): each component waits for its
+//! `dependsOn` components and for the components producing its `inputs`; once they are observed,
+//! each input's value is written into the component at its `parameterKey`.
+//!
+//! oam-rs does not evaluate CUE, so two things are read from observed state directly:
+//! - a component is *done* when its workload is observed: the object of the apiVersion and kind
+//!   its ComponentDefinition declares (`spec.workload.definition`), named after the component,
+//!   in the application's namespace;
+//! - an output's `valueFrom` is planned when it reads the workload, `output.<field path>`
+//!   (`output.status.podIP`); any other expression keeps its consumers waiting, with a warning.
+
+use std::collections::BTreeMap;
+
+use oam_model::FieldPath;
+use oam_model::registry::Registry;
+use oam_model::v1beta1::Application;
+use serde_json::Value;
+
+use crate::graph::{Graph, GraphErrorKind, NodeId};
+use crate::observed::{ObjectKey, Observed};
+use crate::plan::{PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
+use crate::readiness::parse_path;
+
+/// Where an input's `parameterKey` is written in the component, as KubeVela's `apply-component`
+/// step does (`oam-v1beta1.md` §7.2): the key trimmed, prefixed with `properties.` unless it
+/// already starts with `properties` or `traits[` (a plain string-prefix test, as upstream).
+///
+/// ```
+/// use oam_graph::parameter_key_path;
+/// assert_eq!(parameter_key_path(" image "), "properties.image");
+/// assert_eq!(parameter_key_path("traits[0].properties.replicas"), "traits[0].properties.replicas");
+/// assert_eq!(parameter_key_path("properties.env[0].value"), "properties.env[0].value");
+/// ```
+#[must_use]
+pub fn parameter_key_path(key: &str) -> String {
+    let key = key.trim();
+    if key.starts_with("properties") || key.starts_with("traits[") {
+        key.to_owned()
+    } else {
+        format!("properties.{key}")
+    }
+}
+
+/// Whether a component can be deployed now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ComponentState {
+    /// Deploy it: the component (without `dependsOn`, `inputs` and `outputs`) with every input
+    /// written at its `parameterKey`.
+    Ready(Value),
+    /// Wait, with the workflow engine's reasons (`Pending on DependsOn: db`,
+    /// `Pending on Input: db-ip`), one per unsatisfied entry.
+    Blocked(Vec<String>),
+}
+
+/// One component of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentPlan {
+    /// Its node in [`ApplicationPlan::graph`].
+    pub node: NodeId,
+    /// The component's name.
+    pub name: String,
+    /// Ready or blocked.
+    pub state: ComponentState,
+}
+
+/// The plan of an Application for one pass.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApplicationPlan {
+    /// The dependency graph (components, and the workflow's steps when explicit).
+    pub graph: Graph,
+    /// One entry per component, in declaration order.
+    pub components: Vec<ComponentPlan>,
+    /// Warnings, in declaration order.
+    pub warnings: Vec<PlanWarning>,
+}
+
+/// Plans one pass of `app`'s components against `observed`, with component types resolved in
+/// `registry`.
+///
+/// # Errors
+/// Graph problems (unknown names, duplicate outputs, cycles), unparsable paths, values that
+/// cannot be written, observe failures; all of them.
+pub fn plan_application(
+    app: &Application,
+    registry: &Registry,
+    observed: &dyn Observed,
+) -> Result<ApplicationPlan, Vec<PlanError>> {
+    let (graph, graph_errors) = Graph::from_application(app);
+    let mut errors: Vec<PlanError> = graph_errors
+        .into_iter()
+        .map(|e| PlanError {
+            path: e.path,
+            kind: PlanErrorKind::Graph(e.kind),
+        })
+        .collect();
+    for cycle in crate::order::cycles(&graph) {
+        let path = cycle
+            .members
+            .first()
+            .and_then(|id| graph.node(*id))
+            .map(|n| n.path.clone())
+            .unwrap_or_default();
+        errors.push(PlanError {
+            path,
+            kind: PlanErrorKind::Graph(GraphErrorKind::Cycle(cycle)),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let namespace = app.metadata.namespace.as_deref();
+    let auto_update = app
+        .metadata
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get("app.oam.dev/autoUpdate"))
+        .is_some_and(|v| v == "true");
+    let mut warnings = Vec::new();
+    // The observed workload of every component (`None`: not observed or not locatable).
+    let mut workloads: BTreeMap<&str, Option<Value>> = BTreeMap::new();
+    for (i, c) in app.spec.components.iter().enumerate() {
+        let gvk = registry
+            .component_type(&c.type_, namespace, auto_update)
+            .ok()
+            .and_then(|f| f.definition.workload_gvk.clone());
+        let live = match gvk {
+            Some((api_version, kind)) => {
+                let key = ObjectKey {
+                    api_version,
+                    kind,
+                    namespace: namespace.map(str::to_owned),
+                    name: c.name.clone(),
+                };
+                match observed.get(&key) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        errors.push(PlanError {
+                            path: component_path(i),
+                            kind: PlanErrorKind::Observe(Box::new(e)),
+                        });
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        workloads.entry(&c.name).or_insert(live);
+    }
+    // Every component output: name → its value, when its producer is observed and it is readable.
+    let mut outputs: BTreeMap<&str, Option<Value>> = BTreeMap::new();
+    for (i, c) in app.spec.components.iter().enumerate() {
+        for (k, out) in c.outputs.iter().flatten().enumerate() {
+            let selector = out.value_from.strip_prefix("output.").filter(|t| is_selector(t));
+            let value = match selector {
+                Some(text) => match parse_path(text) {
+                    Ok(path) => workloads
+                        .get(c.name.as_str())
+                        .and_then(Option::as_ref)
+                        .and_then(|w| path.get(w).ok().cloned()),
+                    Err(kind) => {
+                        let path = component_path(i)
+                            .field("outputs")
+                            .index(k)
+                            .field("valueFrom");
+                        errors.push(PlanError { path, kind });
+                        None
+                    }
+                },
+                None => {
+                    warnings.push(PlanWarning {
+                        path: component_path(i)
+                            .field("outputs")
+                            .index(k)
+                            .field("valueFrom"),
+                        kind: PlanWarningKind::OutputExpression {
+                            value_from: out.value_from.clone(),
+                        },
+                    });
+                    None
+                }
+            };
+            outputs.entry(&out.name).or_insert(value);
+        }
+    }
+    let mut components = Vec::with_capacity(app.spec.components.len());
+    for (i, c) in app.spec.components.iter().enumerate() {
+        let at = component_path(i);
+        let mut reasons = Vec::new();
+        for dep in c.depends_on.iter().flatten() {
+            if workloads.get(dep.as_str()).is_none_or(Option::is_none) {
+                reasons.push(format!("Pending on DependsOn: {dep}"));
+            }
+        }
+        let mut rendered = serde_json::to_value(c).unwrap_or(Value::Null);
+        if let Some(object) = rendered.as_object_mut() {
+            for field in ["dependsOn", "inputs", "outputs"] {
+                object.remove(field);
+            }
+        }
+        for (k, input) in c.inputs.iter().flatten().enumerate() {
+            let value = match outputs.get(input.from.as_str()) {
+                Some(Some(v)) => v,
+                // Not an output: the upstream fallback reads the component's own properties.
+                None => continue,
+                Some(None) => {
+                    reasons.push(format!("Pending on Input: {}", input.from));
+                    continue;
+                }
+            };
+            let Some(key) = input
+                .parameter_key
+                .as_deref()
+                .filter(|k| !k.trim().is_empty())
+            else {
+                continue;
+            };
+            let text = parameter_key_path(key);
+            let iat = at.clone().field("inputs").index(k).field("parameterKey");
+            // The engine sets the parameter: a value replaces, an array included.
+            let written = parse_path(&text).and_then(|path| {
+                path.set(&mut rendered, value.clone()).map_err(|source| {
+                    PlanErrorKind::WriteFailed {
+                        sink: c.name.clone(),
+                        path: text.clone(),
+                        source: source.into(),
+                    }
+                })
+            });
+            if let Err(kind) = written {
+                errors.push(PlanError { path: iat, kind });
+            }
+        }
+        let state = if reasons.is_empty() {
+            ComponentState::Ready(rendered)
+        } else {
+            ComponentState::Blocked(reasons)
+        };
+        components.push(ComponentPlan {
+            node: NodeId(i),
+            name: c.name.clone(),
+            state,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ApplicationPlan {
+        graph,
+        components,
+        warnings,
+    })
+}
+
+fn component_path(i: usize) -> FieldPath {
+    FieldPath::root().field("spec").field("components").index(i)
+}
+
+/// Whether `text` is a plain selector (`status.podIP`, `status.addresses[0]`) rather than a CUE
+/// expression: no whitespace and no operator or call characters.
+fn is_selector(text: &str) -> bool {
+    !text.is_empty()
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || "+-*/()|&=!<>,?{}".contains(c))
+}
