@@ -11,9 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use oam_model::FieldPath;
 use oam_model::registry::Registry;
 use oam_model::v1beta1::Application;
+use oam_model::{FieldPath, Segment};
 use serde_json::Value;
 
 use crate::graph::{Graph, GraphErrorKind, NodeId};
@@ -22,23 +22,35 @@ use crate::plan::{PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
 use crate::readiness::parse_path;
 
 /// Where an input's `parameterKey` is written in the component, as KubeVela's `apply-component`
-/// step does (`oam-v1beta1.md` §7.2): the key trimmed, prefixed with `properties.` unless it
-/// already starts with `properties` or `traits[` (a plain string-prefix test, as upstream).
+/// step does (`oam-v1beta1.md` §7.2) with oam-rs's rule 5 of §10: the key is read as a field
+/// path and kept when its first segment is `properties` or `traits[<n>]`, otherwise prefixed
+/// with `properties.` (upstream tests a string prefix, so `propertiesX` stays unprefixed there).
 ///
 /// ```
 /// use oam_graph::parameter_key_path;
-/// assert_eq!(parameter_key_path(" image "), "properties.image");
-/// assert_eq!(parameter_key_path("traits[0].properties.replicas"), "traits[0].properties.replicas");
-/// assert_eq!(parameter_key_path("properties.env[0].value"), "properties.env[0].value");
+/// assert_eq!(parameter_key_path(" image ").unwrap().to_string(), "properties.image");
+/// assert_eq!(
+///     parameter_key_path("traits[0].properties.replicas").unwrap().to_string(),
+///     "traits[0].properties.replicas"
+/// );
+/// assert_eq!(parameter_key_path("propertiesX").unwrap().to_string(), "properties.propertiesX");
+/// assert!(parameter_key_path("a[").is_err());
 /// ```
-#[must_use]
-pub fn parameter_key_path(key: &str) -> String {
-    let key = key.trim();
-    if key.starts_with("properties") || key.starts_with("traits[") {
-        key.to_owned()
+///
+/// # Errors
+/// When the key is not a field path.
+pub fn parameter_key_path(key: &str) -> Result<FieldPath, oam_model::FieldPathError> {
+    let path: FieldPath = key.trim().parse()?;
+    let kept = match path.segments() {
+        [Segment::Field(f), ..] if f == "properties" => true,
+        [Segment::Field(f), Segment::Index(_), ..] if f == "traits" => true,
+        _ => false,
+    };
+    Ok(if kept {
+        path
     } else {
-        format!("properties.{key}")
-    }
+        FieldPath::root().field("properties").join(&path)
+    })
 }
 
 /// Whether a component can be deployed now.
@@ -150,7 +162,10 @@ pub fn plan_application(
     let mut outputs: BTreeMap<&str, Option<Value>> = BTreeMap::new();
     for (i, c) in app.spec.components.iter().enumerate() {
         for (k, out) in c.outputs.iter().flatten().enumerate() {
-            let selector = out.value_from.strip_prefix("output.").filter(|t| is_selector(t));
+            let selector = out
+                .value_from
+                .strip_prefix("output.")
+                .filter(|t| is_selector(t));
             let value = match selector {
                 Some(text) => match parse_path(text) {
                     Ok(path) => workloads
@@ -214,18 +229,22 @@ pub fn plan_application(
             else {
                 continue;
             };
-            let text = parameter_key_path(key);
             let iat = at.clone().field("inputs").index(k).field("parameterKey");
             // The engine sets the parameter: a value replaces, an array included.
-            let written = parse_path(&text).and_then(|path| {
-                path.set(&mut rendered, value.clone()).map_err(|source| {
-                    PlanErrorKind::WriteFailed {
-                        sink: c.name.clone(),
-                        path: text.clone(),
-                        source: source.into(),
-                    }
+            let written = parameter_key_path(key)
+                .map_err(|source| PlanErrorKind::InvalidFieldPath {
+                    path: key.to_owned(),
+                    source,
                 })
-            });
+                .and_then(|path| {
+                    path.set(&mut rendered, value.clone()).map_err(|source| {
+                        PlanErrorKind::WriteFailed {
+                            sink: c.name.clone(),
+                            path: path.to_string(),
+                            source: source.into(),
+                        }
+                    })
+                });
             if let Err(kind) = written {
                 errors.push(PlanError { path: iat, kind });
             }
