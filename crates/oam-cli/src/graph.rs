@@ -35,7 +35,7 @@ pub(crate) struct Args {
 pub(crate) fn run(args: &Args) -> ExitCode {
     let report = crate::load_all(&args.paths, &LoadOptions::default());
     if !report.errors.is_empty() {
-        return crate::validate::print(&report, Vec::new(), crate::OutputFormat::Text);
+        return crate::validate::print_load_problems(&report);
     }
     let mut failed = false;
     let mut json_out = Vec::new();

@@ -62,6 +62,8 @@ pub(crate) enum OutputFormat {
     Text,
     /// One JSON object with every diagnostic.
     Json,
+    /// GitHub Actions workflow annotations (`::error file=…,line=…::…`).
+    Github,
 }
 
 fn main() -> ExitCode {

@@ -46,10 +46,10 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     let report = crate::load_all(&args.paths, &LoadOptions::default());
     let observed_report = crate::load_all(&args.observed, &LoadOptions::lenient());
     if !report.errors.is_empty() {
-        return crate::validate::print(&report, Vec::new(), crate::OutputFormat::Text);
+        return crate::validate::print_load_problems(&report);
     }
     if !observed_report.errors.is_empty() {
-        return crate::validate::print(&observed_report, Vec::new(), crate::OutputFormat::Text);
+        return crate::validate::print_load_problems(&observed_report);
     }
     let mut observed = ObservedObjects::default();
     for loaded in &observed_report.documents {
@@ -89,7 +89,8 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 severity: Severity::Error,
                 message: e.kind.to_string(),
                 location: loaded.location(&e.path),
-                hint: Some(e.kind.hint()),
+                object: String::new(),
+                help: Some(e.kind.hint()),
             })),
         }
     }
@@ -173,7 +174,8 @@ fn warnings<'a>(
             severity: Severity::Warning,
             message,
             location: loaded.location(&w.path),
-            hint: Some(hint.to_owned()),
+            object: String::new(),
+            help: Some(hint.to_owned()),
         }
     })
 }

@@ -1,60 +1,12 @@
-//! Printing diagnostics: rustc-style text (the source line with a caret) or JSON.
+//! Printing diagnostics: rustc-style text (the source line with a caret), JSON, or GitHub
+//! workflow annotations.
 
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
-use oam_model::{Error, LoadReport, Location};
+use oam_model::{LoadReport, Location};
+pub(crate) use oam_validate::{Diagnostic, Severity};
 use serde_json::json;
-
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-        }
-    }
-}
-
-/// A located finding to print, from any crate.
-pub(crate) struct Diagnostic {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub location: Location,
-    pub hint: Option<String>,
-}
-
-impl Diagnostic {
-    /// A loader error or warning.
-    pub(crate) fn from_load(error: &Error, severity: Severity) -> Self {
-        Self {
-            code: error.kind().code(),
-            severity,
-            message: error.kind().to_string(),
-            location: error.location().clone(),
-            hint: error.hint(),
-        }
-    }
-
-    /// Source, document, position, then severity: document order across sources.
-    pub(crate) fn sort_key(&self) -> (String, Option<usize>, Option<usize>, Severity, String) {
-        let l = &self.location;
-        (
-            l.source.clone(),
-            l.document,
-            l.position.map(|p| p.offset),
-            self.severity,
-            l.path.to_string(),
-        )
-    }
-}
 
 /// Counts for the closing line.
 pub(crate) struct Summary {
@@ -65,21 +17,19 @@ pub(crate) struct Summary {
 }
 
 /// rustc-style text: `error[OAM012]: message`, ` --> file:line:col`, the line, a caret, a hint.
-pub(crate) fn text(diagnostics: &[Diagnostic], report: &LoadReport, summary: &Summary) -> String {
-    let mut out = text_only(diagnostics, report);
-    let _ = writeln!(
-        out,
-        "checked {} document{} in {} source{}: {} error{}, {} warning{}",
-        summary.documents + count_failed_documents(report),
-        plural(summary.documents + count_failed_documents(report)),
+/// The closing line: how many documents, sources, errors and warnings.
+pub(crate) fn closing(report: &LoadReport, summary: &Summary) -> String {
+    let documents = summary.documents + count_failed_documents(report);
+    format!(
+        "checked {documents} document{} in {} source{}: {} error{}, {} warning{}\n",
+        plural(documents),
         summary.sources,
         plural(summary.sources),
         summary.errors,
         plural(summary.errors),
         summary.warnings,
         plural(summary.warnings)
-    );
-    out
+    )
 }
 
 /// The diagnostics alone, without the closing summary line.
@@ -98,7 +48,7 @@ pub(crate) fn text_only(diagnostics: &[Diagnostic], report: &LoadReport) -> Stri
         };
         let title = d.message.as_str();
         let note = note(location);
-        let hint = d.hint.as_deref();
+        let hint = d.help.as_deref();
         let source = report.source(&location.source);
         let line_text = source
             .zip(location.position)
@@ -183,7 +133,8 @@ pub(crate) fn json(diagnostics: &[Diagnostic], summary: &Summary) -> String {
                 "path": l.path.to_string(),
                 "line": l.position.map(|p| p.line),
                 "column": l.position.map(|p| p.column),
-                "hint": d.hint,
+                "object": d.object,
+                "hint": d.help,
             })
         })
         .collect();
@@ -197,6 +148,40 @@ pub(crate) fn json(diagnostics: &[Diagnostic], summary: &Summary) -> String {
         }
     });
     serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+/// GitHub Actions workflow commands: one `::error` / `::warning` line per diagnostic, shown on
+/// the pull request at the offending line.
+pub(crate) fn github(diagnostics: &[Diagnostic]) -> String {
+    let escape = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for d in diagnostics {
+        let l = &d.location;
+        let mut props = vec![format!("file={}", property(&l.source))];
+        if let Some(p) = l.position {
+            props.push(format!("line={}", p.line));
+            props.push(format!("col={}", p.column));
+        }
+        props.push(format!("title={}", property(d.code)));
+        let help = d
+            .help
+            .as_deref()
+            .map(|h| format!(" (help: {h})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "::{} {}::{}",
+            d.severity.as_str(),
+            props.join(","),
+            escape(&format!("{} at {}{help}", d.message, l.path))
+        );
+    }
+    out
 }
 
 #[cfg(test)]

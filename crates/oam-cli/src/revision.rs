@@ -12,8 +12,6 @@ use oam_model::revision::{
 use oam_model::{Document, LoadOptions, V1alpha2, V1beta1};
 use serde_json::json;
 
-use crate::OutputFormat;
-
 /// Arguments of `oam revision`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -23,7 +21,7 @@ pub(crate) struct Args {
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
-    format: OutputFormat,
+    format: RevisionFormat,
 }
 
 /// One hashed object.
@@ -35,16 +33,26 @@ struct Row {
     state: &'static str,
 }
 
+/// Output formats of `oam revision`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum RevisionFormat {
+    /// One line per object.
+    #[default]
+    Text,
+    /// One JSON object.
+    Json,
+}
+
 pub(crate) fn run(args: &Args) -> ExitCode {
     let report = crate::load_all(&args.paths, &LoadOptions::default());
     if !report.errors.is_empty() {
-        return crate::validate::print(&report, Vec::new(), args.format);
+        return crate::validate::print_load_problems(&report);
     }
     let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
     let inputs = RevisionInputs::from_documents(documents.iter().copied());
     let rows: Vec<Row> = documents.iter().filter_map(|d| row(d, &inputs)).collect();
     match args.format {
-        OutputFormat::Text => {
+        RevisionFormat::Text => {
             let width = rows
                 .iter()
                 .map(|r| r.kind.len() + r.name.len() + 1)
@@ -55,7 +63,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 outln!("{label:<width$}  {}  {} ({})", r.hash, r.revision, r.state);
             }
         }
-        OutputFormat::Json => {
+        RevisionFormat::Json => {
             let items: Vec<_> = rows
                 .iter()
                 .map(|r| {

@@ -1,11 +1,12 @@
-//! `oam validate PATH…`: load every document, report structural problems, unknown fields and
-//! dependency-graph errors (unknown or duplicate names, self-dependencies, cycles).
+//! `oam validate PATH…`: load every document and run every check (`oam-validate`, with the
+//! standard catalog beneath the input's definitions), then print all findings sorted by file and
+//! line, one summary line per application, and a closing count.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use oam_graph::{Graph, GraphError, GraphErrorKind};
 use oam_model::{Document, ErrorKind, LoadOptions, LoadReport, V1alpha2, V1beta1};
+use oam_validate::Options;
 
 use crate::OutputFormat;
 use crate::render::{Diagnostic, Severity};
@@ -19,6 +20,15 @@ pub(crate) struct Args {
     /// Report unknown fields as warnings instead of errors.
     #[arg(long)]
     lenient: bool,
+    /// Treat warnings as errors (exit 1 when there is any finding).
+    #[arg(long)]
+    strict: bool,
+    /// Do not load the standard catalog: only the input's and --definitions' definitions count.
+    #[arg(long)]
+    no_builtin: bool,
+    /// More definitions (files or directories), above the catalog and beneath the input's own.
+    #[arg(long, value_name = "PATH")]
+    definitions: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -30,55 +40,65 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     } else {
         LoadOptions::default()
     };
-    let report = crate::load_all(&args.paths, &options);
-    let findings = graph_diagnostics(&report);
-    print(&report, findings, args.format)
+    let mut report = crate::load_all(&args.paths, &options);
+    let extra = crate::load_all(&args.definitions, &options);
+    let definitions: Vec<Document> = extra.documents.iter().map(|d| d.value.clone()).collect();
+    // Problems in --definitions files are reported like the input's own.
+    report.errors.extend(extra.errors);
+    report.sources.extend(extra.sources);
+    let validate_options = Options {
+        builtin: !args.no_builtin,
+        definitions,
+        ..Options::default()
+    };
+    let mut diagnostics = oam_validate::validate(&report, &validate_options);
+    if args.strict {
+        for d in &mut diagnostics {
+            d.severity = Severity::Error;
+        }
+    }
+    print(&report, diagnostics, args.format)
 }
 
-/// The dependency-graph errors of every ApplicationConfiguration and Application, located at the
-/// line of the offending field.
-fn graph_diagnostics(report: &LoadReport) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// One line per ApplicationConfiguration and Application: its name and its findings' count.
+fn summaries(report: &LoadReport, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
     for loaded in &report.documents {
-        let (graph, mut errors) = match &loaded.value {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-                Graph::from_application_configuration(app)
-            }
-            Document::V1beta1(V1beta1::Application(app)) => Graph::from_application(app),
-            _ => continue,
+        if !matches!(
+            loaded.value,
+            Document::V1alpha2(V1alpha2::ApplicationConfiguration(_))
+                | Document::V1beta1(V1beta1::Application(_))
+        ) {
+            continue;
+        }
+        let mine = diagnostics.iter().filter(|d| {
+            d.location.source == loaded.source.name()
+                && d.location.document == Some(loaded.document)
+        });
+        let (errors, warnings) = mine.fold((0, 0), |(e, w), d| match d.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+        });
+        let verdict = match (errors, warnings) {
+            (0, 0) => "ok".to_owned(),
+            (e, w) => format!("{e} error{}, {w} warning{}", s(e), s(w)),
         };
-        for cycle in oam_graph::cycles(&graph) {
-            let first = cycle
-                .members
-                .first()
-                .and_then(|id| graph.node(*id))
-                .map(|n| n.path.clone())
-                .unwrap_or_default();
-            errors.push(GraphError {
-                path: first,
-                kind: GraphErrorKind::Cycle(cycle),
-            });
-        }
-        for e in errors {
-            out.push(Diagnostic {
-                code: e.kind.code(),
-                severity: Severity::Error,
-                message: e.kind.to_string(),
-                location: loaded.location(&e.path),
-                hint: Some(e.kind.hint()),
-            });
-        }
+        out.push_str(&format!(
+            "{} {}: {verdict}\n",
+            loaded.value.kind(),
+            loaded.value.name().unwrap_or("<unnamed>")
+        ));
     }
     out
 }
 
-/// Prints every error and warning of a report, and `findings` of later stages, and returns the
-/// exit code: 2 when a source could not be read, 1 for errors, 0 otherwise.
-pub(crate) fn print(
-    report: &LoadReport,
-    findings: Vec<Diagnostic>,
-    format: OutputFormat,
-) -> ExitCode {
+fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Prints the load errors and warnings of a report (for commands that stop on them) and returns
+/// the exit code.
+pub(crate) fn print_load_problems(report: &LoadReport) -> ExitCode {
     let mut diagnostics: Vec<Diagnostic> = report
         .errors
         .iter()
@@ -89,9 +109,17 @@ pub(crate) fn print(
             .warnings()
             .map(|w| Diagnostic::from_load(w, Severity::Warning)),
     );
-    diagnostics.extend(findings);
-    diagnostics.sort_by_key(Diagnostic::sort_key);
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    print(report, diagnostics, OutputFormat::Text)
+}
 
+/// Prints `diagnostics` and returns the exit code: 2 when a source could not be read, 1 for
+/// errors, 0 otherwise.
+pub(crate) fn print(
+    report: &LoadReport,
+    diagnostics: Vec<Diagnostic>,
+    format: OutputFormat,
+) -> ExitCode {
     let io_failed = report
         .errors
         .iter()
@@ -107,8 +135,13 @@ pub(crate) fn print(
         warnings: diagnostics.len() - errors,
     };
     match format {
-        OutputFormat::Text => out!("{}", crate::render::text(&diagnostics, report, &summary)),
+        OutputFormat::Text => {
+            out!("{}", crate::render::text_only(&diagnostics, report));
+            out!("{}", summaries(report, &diagnostics));
+            out!("{}", crate::render::closing(report, &summary));
+        }
         OutputFormat::Json => outln!("{}", crate::render::json(&diagnostics, &summary)),
+        OutputFormat::Github => out!("{}", crate::render::github(&diagnostics)),
     }
     if io_failed {
         ExitCode::from(2)

@@ -28,7 +28,7 @@ fn the_example_apps_validate_clean() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert_eq!(
         stdout,
-        "checked 11 documents in 8 sources: 0 errors, 0 warnings\n"
+        "ApplicationConfiguration php-mysql: ok\nApplication shop: ok\nchecked 11 documents in 8 sources: 0 errors, 0 warnings\n"
     );
 }
 
@@ -229,6 +229,11 @@ fn graph_prints_waves_and_validate_reports_cycles_at_their_line() {
                 "OAM022".to_owned(),
                 11,
                 "no component is named \"dbb\", did you mean \"db\"?".to_owned()
+            ),
+            (
+                "OAM043".to_owned(),
+                13,
+                "unknown type: no ComponentDefinition named \"mysql\"".to_owned()
             ),
         ]
     );

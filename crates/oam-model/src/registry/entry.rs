@@ -1,6 +1,7 @@
 //! One registered definition: the facts every consumer reads (names, applicability, conflicts,
 //! workload reference path …) taken from a definition of either API version, plus its `spec`.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde_json::Value;
@@ -98,6 +99,9 @@ pub struct Definition {
     pub crd_name: Option<String>,
     /// The `definition.oam.dev/description` annotation.
     pub description: Option<String>,
+    /// `metadata.labels` (conflict rules select traits by them; workload characteristics such
+    /// as `workload.oam.dev/replicable` are labels).
+    pub labels: BTreeMap<String, String>,
     /// `spec.version`, for versioned (`name@vX`) lookups.
     pub version: Option<String>,
     /// Traits: the workload types this trait applies to; empty means any.
@@ -157,6 +161,7 @@ impl Definition {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             description,
+            labels: metadata.labels.clone().unwrap_or_default(),
             version: string("version"),
             applies_to_workloads: strings("appliesToWorkloads"),
             conflicts_with: strings("conflictsWith"),

@@ -224,7 +224,8 @@ impl Registry {
         })
     }
 
-    /// Resolves a `type` as users write it: `name`, or `name@vX` through the DefinitionRevisions
+    /// Resolves a `type` as users write it: `name`; `<namespace>/<name>` (the OAM spec's form,
+    /// looked up in exactly that namespace); or `name@vX` through the DefinitionRevisions
     /// (and definitions with a `spec.version`) of that name, the exact revision first and, with
     /// `auto_update`, the highest matching semver (see [`resolve_version`]).
     pub fn resolve(
@@ -236,6 +237,22 @@ impl Registry {
     ) -> Result<Found<'_>, LookupError> {
         let reference: TypeRef = type_.parse()?;
         let Some(version) = reference.version.clone() else {
+            // The spec's `<namespace>/<name>` form: exactly that namespace (§10.9).
+            if let Some((ns, name)) = reference.name.split_once('/') {
+                let key = (kind, name.to_owned(), Some(ns.to_owned()));
+                return self
+                    .definitions
+                    .get(&key)
+                    .map(|definition| Found {
+                        definition,
+                        revision: None,
+                        ambiguous: false,
+                    })
+                    .ok_or(LookupError::NotFound {
+                        kind,
+                        name: reference.name,
+                    });
+            }
             return self
                 .get(kind, &reference.name, namespace)
                 .map(|definition| Found {
@@ -466,6 +483,15 @@ mod tests {
             r.component_type("worker@1", None, false),
             Err(LookupError::InvalidReference(_))
         ));
+        let mut namespaced = r
+            .get(DefinitionKind::Component, "worker", None)
+            .unwrap()
+            .clone();
+        namespaced.namespace = Some("team".into());
+        let mut r = r;
+        r.insert(namespaced);
+        assert!(r.component_type("team/worker", None, false).is_ok());
+        assert!(r.component_type("other/worker", None, false).is_err());
         assert_eq!(
             r.component_type("nothing", None, false)
                 .unwrap_err()

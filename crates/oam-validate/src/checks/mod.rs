@@ -1,0 +1,155 @@
+//! Every check, one file per family. A check is a function over one document that pushes
+//! [`Diagnostic`]s into the [`Context`]; the context holds what checks look things up in.
+
+mod data;
+mod definitions;
+mod names;
+mod parameters;
+mod references;
+mod scopes;
+mod tenancy;
+mod traits;
+mod values;
+mod workflow;
+
+use std::collections::BTreeMap;
+
+use oam_model::registry::Registry;
+use oam_model::v1alpha2::Component;
+use oam_model::{Document, FieldPath, Loaded, V1alpha2, V1beta1};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::options::Options;
+
+/// What every check can read, and where findings go.
+pub(crate) struct Context<'a> {
+    pub(crate) registry: &'a Registry,
+    pub(crate) options: &'a Options,
+    /// Components by name, with their documents (the first of a name wins).
+    pub(crate) components: BTreeMap<&'a str, &'a Component>,
+    /// The document each Component was loaded from.
+    pub(crate) component_documents: BTreeMap<&'a str, &'a Loaded<Document>>,
+    /// Scope objects present in the input: (apiVersion, kind, name).
+    pub(crate) scope_objects: Vec<(&'a str, &'a str, &'a str)>,
+    pub(crate) out: Vec<Diagnostic>,
+}
+
+/// Where a finding is: the document and the field.
+pub(crate) struct At<'a> {
+    pub(crate) loaded: &'a Loaded<Document>,
+    pub(crate) object: String,
+}
+
+impl Context<'_> {
+    pub(crate) fn emit(
+        &mut self,
+        at: &At<'_>,
+        code: &'static str,
+        severity: Severity,
+        path: FieldPath,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        self.out.push(Diagnostic {
+            code,
+            severity,
+            message,
+            object: at.object.clone(),
+            location: at.loaded.location(&path),
+            help: Some(help.into()),
+        });
+    }
+
+    pub(crate) fn error(
+        &mut self,
+        at: &At<'_>,
+        code: &'static str,
+        path: FieldPath,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        self.emit(at, code, Severity::Error, path, message, help);
+    }
+
+    pub(crate) fn warning(
+        &mut self,
+        at: &At<'_>,
+        code: &'static str,
+        path: FieldPath,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        self.emit(at, code, Severity::Warning, path, message, help);
+    }
+}
+
+/// Runs every check over every document.
+pub(crate) fn run(
+    documents: &[Loaded<Document>],
+    registry: &Registry,
+    options: &Options,
+) -> Vec<Diagnostic> {
+    let mut cx = Context {
+        registry,
+        options,
+        components: BTreeMap::new(),
+        component_documents: BTreeMap::new(),
+        scope_objects: Vec::new(),
+        out: Vec::new(),
+    };
+    for loaded in documents {
+        if let Document::V1alpha2(V1alpha2::Component(c)) = &loaded.value
+            && let Some(name) = c.metadata.name.as_deref()
+        {
+            cx.components.entry(name).or_insert(c);
+            cx.component_documents.entry(name).or_insert(loaded);
+        }
+        let doc = &loaded.value;
+        if doc.kind().ends_with("Scope")
+            && let Some(name) = doc.name()
+        {
+            cx.scope_objects.push((doc.api_version(), doc.kind(), name));
+        }
+    }
+    for loaded in documents {
+        let at = At {
+            loaded,
+            object: format!(
+                "{} {}",
+                loaded.value.kind(),
+                loaded.value.name().unwrap_or("<unnamed>")
+            ),
+        };
+        names::check(&mut cx, &at);
+        definitions::check(&mut cx, &at);
+        match &loaded.value {
+            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
+                references::application_configuration(&mut cx, &at, app);
+                traits::application_configuration(&mut cx, &at, app);
+                scopes::check(&mut cx, &at, app);
+                data::application_configuration(&mut cx, &at, app);
+                parameters::check(&mut cx, &at, app);
+                tenancy::application_configuration(&mut cx, &at, app);
+            }
+            Document::V1alpha2(V1alpha2::Component(c)) => {
+                references::component(&mut cx, &at, c);
+                values::component(&mut cx, &at, c);
+                tenancy::component(&mut cx, &at, c);
+            }
+            Document::V1beta1(V1beta1::Application(app)) => {
+                references::application(&mut cx, &at, app);
+                traits::application(&mut cx, &at, app);
+                data::application(&mut cx, &at, app);
+                workflow::check(&mut cx, &at, app);
+                tenancy::application(&mut cx, &at, app);
+            }
+            _ => {}
+        }
+    }
+    cx.out
+}
+
+/// The path of `spec.components[i]`.
+pub(crate) fn component_path(i: usize) -> FieldPath {
+    FieldPath::root().field("spec").field("components").index(i)
+}

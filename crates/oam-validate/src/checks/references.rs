@@ -1,0 +1,253 @@
+//! References that must resolve: each ApplicationConfiguration entry names exactly one of
+//! `componentName` / `revisionName`, the Component exists, a revision name has the
+//! `<component>-v<N>` form; every workload, trait, scope, component, policy and workflow-step
+//! type has a definition (in the input, `--definitions` or the standard catalog).
+
+use oam_model::registry::{DefinitionKind, LookupError, crd_name, object_type};
+use oam_model::revision::RevisionName;
+use oam_model::v1alpha2::{ApplicationConfiguration, Component};
+use oam_model::v1beta1::Application;
+use oam_model::{FieldPath, RawObject};
+
+use super::{At, Context, component_path};
+
+/// Step types KubeVela runs without a definition.
+const BUILTIN_STEPS: [&str; 4] = [
+    "apply-component",
+    "builtin-apply-component",
+    "step-group",
+    "suspend",
+];
+
+/// Policy types KubeVela implements in Go.
+const BUILTIN_POLICIES: [&str; 11] = [
+    "apply-once",
+    "debug",
+    "env-binding",
+    "garbage-collect",
+    "override",
+    "read-only",
+    "replication",
+    "resource-update",
+    "shared-resource",
+    "take-over",
+    "topology",
+];
+
+const HOW_TO_ADD: &str = "add its definition: put the definition's file among the inputs, or pass it with --definitions PATH";
+
+fn unknown(cx: &mut Context<'_>, at: &At<'_>, path: FieldPath, kind: DefinitionKind, name: &str) {
+    let known: Vec<String> = cx.registry.of_kind(kind).map(|d| d.name.clone()).collect();
+    let suggestion = oam_model::schema::closest(name, &known)
+        .map(|s| format!(", did you mean {s:?}?"))
+        .unwrap_or_default();
+    cx.error(
+        at,
+        "OAM043",
+        path,
+        format!("unknown type: no {kind} named {name:?}{suggestion}"),
+        HOW_TO_ADD,
+    );
+}
+
+/// Resolves a v1beta1 `type`, reporting what does not resolve.
+fn resolve(
+    cx: &mut Context<'_>,
+    at: &At<'_>,
+    path: FieldPath,
+    kind: DefinitionKind,
+    type_: &str,
+    namespace: Option<&str>,
+    auto_update: bool,
+) {
+    let found = if kind == DefinitionKind::Component {
+        cx.registry.component_type(type_, namespace, auto_update)
+    } else {
+        cx.registry.resolve(kind, type_, namespace, auto_update)
+    };
+    match found {
+        Ok(f) if f.ambiguous => cx.warning(
+            at,
+            "OAM043",
+            path,
+            format!("{type_:?} matches both the auto-numbered revision and the semver family; the exact revision {:?} wins", f.revision.unwrap_or_default()),
+            "write the full version (`name@v1.2.3`) to say which one you mean",
+        ),
+        Ok(_) => {}
+        Err(LookupError::NotFound { name, .. }) => unknown(cx, at, path, kind, &name),
+        Err(e) => cx.error(at, "OAM043", path, e.to_string(), HOW_TO_ADD),
+    }
+}
+
+pub(crate) fn application_configuration(
+    cx: &mut Context<'_>,
+    at: &At<'_>,
+    app: &ApplicationConfiguration,
+) {
+    let namespace = app.metadata.namespace.as_deref();
+    for (i, entry) in app.spec.components.iter().enumerate() {
+        let here = component_path(i);
+        match (&entry.component_name, &entry.revision_name) {
+            (Some(c), Some(r)) => cx.error(
+                at,
+                "OAM027",
+                here.clone().field("revisionName"),
+                format!("componentName {c:?} and revisionName {r:?} are mutually exclusive, you can only specify one of them"),
+                "keep componentName to follow the latest revision, or revisionName to pin one",
+            ),
+            (None, None) => cx.error(
+                at,
+                "OAM027",
+                here.clone(),
+                "an entry needs exactly one of componentName and revisionName".into(),
+                "add componentName: <a Component's name>",
+            ),
+            (Some(name), None) => {
+                if !cx.components.contains_key(name.as_str()) {
+                    component_missing(cx, at, here.clone().field("componentName"), name);
+                }
+            }
+            (None, Some(revision)) => match revision.parse::<RevisionName>() {
+                Ok(r) if !cx.components.contains_key(r.name.as_str()) => {
+                    component_missing(cx, at, here.clone().field("revisionName"), &r.name);
+                }
+                Ok(_) => {}
+                Err(e) => cx.error(
+                    at,
+                    "OAM042",
+                    here.clone().field("revisionName"),
+                    e.to_string(),
+                    "a component revision is named `<component>-v<N>`, e.g. `web-v3`",
+                ),
+            },
+        }
+        for (j, t) in entry.traits.iter().flatten().enumerate() {
+            let tat = here.clone().field("traits").index(j).field("trait");
+            let raw = &t.trait_;
+            if raw.api_version.is_none() && raw.kind.is_none() && !raw.rest.contains_key("name") {
+                continue; // reported by the trait checks
+            }
+            if cx
+                .registry
+                .for_object(DefinitionKind::Trait, raw, Some("name"))
+                .is_none()
+            {
+                let name = object_type(DefinitionKind::Trait, raw, Some("name"));
+                unknown(cx, at, tat.field("kind"), DefinitionKind::Trait, &name);
+            }
+        }
+        for (k, s) in entry.scopes.iter().flatten().enumerate() {
+            let name = crd_name(&s.scope_ref.api_version, &s.scope_ref.kind);
+            if cx
+                .registry
+                .get(DefinitionKind::Scope, &name, namespace)
+                .is_none()
+            {
+                let path = here
+                    .clone()
+                    .field("scopes")
+                    .index(k)
+                    .field("scopeRef")
+                    .field("kind");
+                unknown(cx, at, path, DefinitionKind::Scope, &name);
+            }
+        }
+    }
+}
+
+fn component_missing(cx: &mut Context<'_>, at: &At<'_>, path: FieldPath, name: &str) {
+    let known: Vec<String> = cx.components.keys().map(|k| (*k).to_owned()).collect();
+    let suggestion = oam_model::schema::closest(name, &known)
+        .map(|s| format!(", did you mean {s:?}?"))
+        .unwrap_or_default();
+    cx.error(
+        at,
+        "OAM025",
+        path,
+        format!("no Component named {name:?}{suggestion}"),
+        "pass the Component's file too, or fix the name",
+    );
+}
+
+/// The workload of a Component has a WorkloadDefinition.
+pub(crate) fn component(cx: &mut Context<'_>, at: &At<'_>, c: &Component) {
+    let workload: &RawObject = &c.spec.workload;
+    let path = FieldPath::root().field("spec").field("workload");
+    if workload.kind.is_none() && !workload.rest.contains_key("type") {
+        cx.error(
+            at,
+            "OAM030",
+            path,
+            "the workload has no apiVersion and kind (nor a `type`)".into(),
+            "give the workload an apiVersion and a kind",
+        );
+        return;
+    }
+    if cx
+        .registry
+        .for_object(DefinitionKind::Workload, workload, Some("type"))
+        .is_none()
+    {
+        let name = object_type(DefinitionKind::Workload, workload, Some("type"));
+        unknown(cx, at, path.field("kind"), DefinitionKind::Workload, &name);
+    }
+}
+
+/// Every component, trait, policy and workflow-step type of an Application resolves.
+pub(crate) fn application(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
+    let namespace = app.metadata.namespace.as_deref();
+    let auto_update = app
+        .metadata
+        .annotations
+        .as_ref()
+        .and_then(|a| a.get("app.oam.dev/autoUpdate"))
+        .is_some_and(|v| v == "true");
+    for (i, c) in app.spec.components.iter().enumerate() {
+        let here = component_path(i);
+        let kind = DefinitionKind::Component;
+        resolve(
+            cx,
+            at,
+            here.clone().field("type"),
+            kind,
+            &c.type_,
+            namespace,
+            auto_update,
+        );
+        for (j, t) in c.traits.iter().flatten().enumerate() {
+            let path = here.clone().field("traits").index(j).field("type");
+            let kind = DefinitionKind::Trait;
+            resolve(cx, at, path, kind, &t.type_, namespace, auto_update);
+        }
+    }
+    for (k, p) in app.spec.policies.iter().flatten().enumerate() {
+        if !BUILTIN_POLICIES.contains(&p.type_.as_str()) {
+            let path = FieldPath::root()
+                .field("spec")
+                .field("policies")
+                .index(k)
+                .field("type");
+            let kind = DefinitionKind::Policy;
+            resolve(cx, at, path, kind, &p.type_, namespace, auto_update);
+        }
+    }
+    let steps = app.spec.workflow.as_ref().and_then(|w| w.steps.as_ref());
+    for (s, step) in steps.into_iter().flatten().enumerate() {
+        let spath = FieldPath::root()
+            .field("spec")
+            .field("workflow")
+            .field("steps")
+            .index(s);
+        let mut types = vec![(spath.clone().field("type"), step.type_.as_str())];
+        for (k, sub) in step.sub_steps.iter().flatten().enumerate() {
+            let path = spath.clone().field("subSteps").index(k).field("type");
+            types.push((path, sub.type_.as_str()));
+        }
+        for (path, type_) in types {
+            if !BUILTIN_STEPS.contains(&type_) {
+                let kind = DefinitionKind::WorkflowStep;
+                resolve(cx, at, path, kind, type_, namespace, auto_update);
+            }
+        }
+    }
+}

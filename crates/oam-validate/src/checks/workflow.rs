@@ -1,0 +1,164 @@
+//! Application-level rules of v1beta1: unique component, step and policy names, step and
+//! sub-step timeouts that parse as Go durations, `steps` and `ref` not both set, and the
+//! `autoUpdate` / `publishVersion` annotations not together.
+
+use std::collections::BTreeMap;
+
+use oam_model::FieldPath;
+use oam_model::v1beta1::Application;
+
+use super::{At, Context, component_path};
+
+/// Whether `text` is a Go duration (`time.ParseDuration`): an optional sign, then one or more
+/// decimal numbers each with a unit `ns`, `us`, `µs`, `ms`, `s`, `m`, `h`; or `0`.
+pub(crate) fn is_go_duration(text: &str) -> bool {
+    let s = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if s == "0" {
+        return true;
+    }
+    let mut rest = s;
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let number = &rest[..number_len];
+        if number.is_empty() || number == "." || number.matches('.').count() > 1 {
+            return false;
+        }
+        rest = &rest[number_len..];
+        let unit = ["ns", "us", "µs", "μs", "ms", "s", "m", "h"]
+            .into_iter()
+            .filter(|u| rest.starts_with(u))
+            .max_by_key(|u| u.len());
+        let Some(unit) = unit else {
+            return false;
+        };
+        rest = &rest[unit.len()..];
+    }
+    true
+}
+
+fn duplicates<'a>(
+    cx: &mut Context<'_>,
+    at: &At<'_>,
+    code: &'static str,
+    what: &str,
+    names: impl IntoIterator<Item = (&'a str, FieldPath)>,
+) {
+    let mut seen: BTreeMap<&str, FieldPath> = BTreeMap::new();
+    for (name, path) in names {
+        if let Some(first) = seen.get(name) {
+            cx.error(
+                at,
+                code,
+                path,
+                format!("duplicated {what} name {name:?} (first at {first})"),
+                format!("give each {what} its own name"),
+            );
+        } else {
+            seen.insert(name, path);
+        }
+    }
+}
+
+pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
+    let components = app
+        .spec
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.name.as_str(), component_path(i).field("name")));
+    duplicates(cx, at, "OAM053", "component", components);
+    let policies = app
+        .spec
+        .policies
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(k, p)| {
+            let path = FieldPath::root()
+                .field("spec")
+                .field("policies")
+                .index(k)
+                .field("name");
+            p.name.as_deref().map(|n| (n, path))
+        });
+    duplicates(cx, at, "OAM056", "policy", policies);
+    let annotations = app.metadata.annotations.as_ref();
+    let auto = annotations.and_then(|a| a.get("app.oam.dev/autoUpdate"));
+    let publish = annotations.and_then(|a| a.get("app.oam.dev/publishVersion"));
+    if auto.is_some_and(|v| v == "true") && publish.is_some_and(|v| !v.is_empty()) {
+        cx.error(
+            at,
+            "OAM057",
+            FieldPath::root().field("metadata").field("annotations"),
+            "Application has both autoUpdate and publishVersion annotations. Only one can be present".into(),
+            "remove app.oam.dev/autoUpdate or app.oam.dev/publishVersion",
+        );
+    }
+    let Some(workflow) = &app.spec.workflow else {
+        return;
+    };
+    let wat = FieldPath::root().field("spec").field("workflow");
+    if workflow.ref_.is_some() && workflow.steps.is_some() {
+        cx.error(
+            at,
+            "OAM058",
+            wat.clone().field("ref"),
+            "cannot set steps and ref in workflow at the same time".into(),
+            "keep the steps, or reference a Workflow with ref",
+        );
+    }
+    let mut names = Vec::new();
+    let mut timeouts = Vec::new();
+    for (s, step) in workflow.steps.iter().flatten().enumerate() {
+        let sat = wat.clone().field("steps").index(s);
+        names.extend(step.name.as_deref().map(|n| (n, sat.clone().field("name"))));
+        timeouts.extend(
+            step.timeout
+                .as_deref()
+                .map(|t| (t, sat.clone().field("timeout"))),
+        );
+        for (k, sub) in step.sub_steps.iter().flatten().enumerate() {
+            let kat = sat.clone().field("subSteps").index(k);
+            names.extend(sub.name.as_deref().map(|n| (n, kat.clone().field("name"))));
+            timeouts.extend(
+                sub.timeout
+                    .as_deref()
+                    .map(|t| (t, kat.clone().field("timeout"))),
+            );
+        }
+    }
+    duplicates(cx, at, "OAM054", "step", names);
+    for (timeout, path) in timeouts {
+        if !is_go_duration(timeout) {
+            cx.error(
+                at,
+                "OAM055",
+                path,
+                format!("invalid timeout {timeout:?}: not a duration"),
+                "write a number with a unit ns, us, ms, s, m or h, e.g. 30s, 10m or 1h30m (days are not a unit)",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_go_duration;
+
+    #[test]
+    fn durations_follow_go() {
+        for ok in [
+            "1s", "10m", "1h30m", "1.5h", "-2ms", "0", "300us", "2µs", ".5s",
+        ] {
+            assert!(is_go_duration(ok), "{ok}");
+        }
+        for bad in ["", "1d", "10", "m", "1..5s", "1 s", "s1"] {
+            assert!(!is_go_duration(bad), "{bad}");
+        }
+    }
+}

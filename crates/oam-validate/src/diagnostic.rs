@@ -1,0 +1,95 @@
+//! [`Diagnostic`]: one finding with a stable code, a severity, the object and field it is about,
+//! its file:line:column when the input was text, and how to fix it.
+
+use std::fmt;
+
+use oam_model::{Error, FieldPath, Location};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The application would be refused or would not work.
+    Error,
+    /// Worth a look; an error under `--strict`.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A finding. Codes are registered in `docs/diagnostics.md` and never change meaning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The stable code, `OAM` + number.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// The object: `<Kind> <name>` (empty for a document that could not be read).
+    pub object: String,
+    /// Source, document, object path and, for text input, line and column.
+    pub location: Location,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A loader error or warning as a diagnostic.
+    #[must_use]
+    pub fn from_load(error: &Error, severity: Severity) -> Self {
+        Self {
+            code: error.kind().code(),
+            severity,
+            message: error.kind().to_string(),
+            object: String::new(),
+            location: error.location().clone(),
+            help: error.hint(),
+        }
+    }
+
+    /// The object path.
+    #[must_use]
+    pub fn path(&self) -> &FieldPath {
+        &self.location.path
+    }
+
+    /// Source, document, position, severity, path, code: document order across sources.
+    #[must_use]
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        let l = &self.location;
+        (
+            l.source.as_str(),
+            l.document,
+            l.position.map(|p| p.offset),
+            self.severity,
+            l.path.to_string(),
+            self.code,
+            self.message.as_str(),
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}]: {} ({})",
+            self.severity, self.code, self.message, self.location
+        )
+    }
+}
