@@ -1,0 +1,47 @@
+//! One fixture per diagnostic code (`tests/fixtures/OAM*.yaml`), each ending with the findings
+//! it must produce as `# expect: <code> <object path> <line>:<column>` lines; and fixtures for
+//! the edges of the rules (`pass-*.yaml`) that must produce no finding at all.
+
+use std::path::Path;
+
+use oam_model::{LoadOptions, load_file};
+use oam_validate::{Options, validate};
+
+#[test]
+fn every_fixture_gives_exactly_its_findings_at_their_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 35);
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let expected: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .map(str::to_owned)
+            .collect();
+        let report = load_file(&file, &LoadOptions::default());
+        let found: Vec<String> = validate(&report, &Options::default())
+            .into_iter()
+            // Embedded-body warnings of the loader are tested in oam-model.
+            .filter(|d| !matches!(d.code, "OAM010" | "OAM012"))
+            .map(|d| {
+                let p = d.location.position.expect("a position");
+                format!("{} {} {}:{}", d.code, d.location.path, p.line, p.column)
+            })
+            .collect();
+        assert_eq!(found, expected, "{name}");
+        if let Some(code) = name.strip_prefix("OAM").map(|r| format!("OAM{}", &r[..3])) {
+            assert!(
+                expected.iter().any(|e| e.starts_with(&code)),
+                "{name} must produce its own code"
+            );
+        } else {
+            assert!(name.starts_with("pass-") && expected.is_empty(), "{name}");
+        }
+    }
+}
