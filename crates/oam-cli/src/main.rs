@@ -18,6 +18,7 @@ macro_rules! outln {
     };
 }
 
+mod catalog;
 mod graph;
 mod plan;
 mod render;
@@ -52,6 +53,8 @@ enum Command {
     Graph(graph::Args),
     /// Plan one pass against observed state: what can be applied now, what is blocked and why.
     Plan(plan::Args),
+    /// List the capabilities: definitions with descriptions, applicability and conflicts.
+    Catalog(catalog::Args),
 }
 
 /// How findings are printed.
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::Revision(args) => revision::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Catalog(args) => catalog::run(&args),
     }
 }
 

@@ -10,7 +10,6 @@ use oam_graph::{
     ApplicationPlan, ComponentState, Graph, Inputs, ObservedObjects, Plan, PlanWarning,
     PlanWarningKind, plan, plan_application,
 };
-use oam_model::registry::Registry;
 use oam_model::{Document, LoadOptions, Loaded, V1alpha2, V1beta1};
 use serde_json::{Value, json};
 
@@ -64,7 +63,9 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         }
     }
     let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
-    let registry = Registry::from_documents(documents.iter().copied());
+    // The standard catalog beneath the input's definitions, as `oam validate` sees them.
+    let registry =
+        oam_validate::registry(documents.iter().copied(), &oam_validate::Options::default());
     let inputs = Inputs::from_documents(&registry, documents.iter().copied());
     let mut findings = Vec::new();
     let mut outputs = Vec::new();

@@ -49,7 +49,10 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         return crate::validate::print_load_problems(&report);
     }
     let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
-    let inputs = RevisionInputs::from_documents(documents.iter().copied());
+    // Definitions as `oam validate` resolves them: the standard catalog beneath the input's.
+    let registry =
+        oam_validate::registry(documents.iter().copied(), &oam_validate::Options::default());
+    let inputs = RevisionInputs::from_documents(documents.iter().copied()).with_registry(registry);
     let rows: Vec<Row> = documents.iter().filter_map(|d| row(d, &inputs)).collect();
     match args.format {
         RevisionFormat::Text => {

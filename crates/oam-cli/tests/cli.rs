@@ -22,13 +22,95 @@ fn temp(name: &str) -> PathBuf {
 }
 
 #[test]
-fn the_example_apps_validate_clean() {
+fn the_example_apps_validate_clean_except_the_deliberate_conflict() {
     let out = oam(&["validate", "examples/apps"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.starts_with("error[OAM045]: conflict(rule: \"labelSelector:oam-rs.dev/category=scaler\") between traits (\"manualscalertraits.core.oam.dev\" and \"horizontalpodautoscalers.autoscaling\") of component \"checkout\" is detected; declared by \"manualscalertraits.core.oam.dev\"\n  --> examples/apps/conflicting-scalers/app.yaml:37:11\n"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+    assert!(
+        stdout.ends_with(
+            "ApplicationConfiguration canary: ok\n\
+             ApplicationConfiguration conflicting-scalers: 1 error, 0 warnings\n\
+             ApplicationConfiguration php-mysql: ok\n\
+             ApplicationConfiguration thumbnails-serverless: ok\n\
+             ApplicationConfiguration thumbnails-always-on: ok\n\
+             Application shop: ok\n\
+             checked 16 documents in 13 sources: 1 error, 0 warnings\n"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn github_annotations_and_strict_mode() {
+    let out = oam(&[
+        "validate",
+        "--format",
+        "github",
+        "examples/apps/conflicting-scalers",
+    ]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("::error file=examples/apps/conflicting-scalers/app.yaml,line=37,col=11,title=OAM045::conflict(rule: "),
+        "{stdout}"
+    );
+    let dir = temp("strict");
+    let file = dir.join("app.yaml");
+    std::fs::write(&file, "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: a}\nspec:\n  components:\n    - name: web\n      type: webservice\n      traits: [{type: sidecar}, {type: sidecar}]\n").unwrap();
+    let lenient = oam(&["validate", file.to_str().unwrap()]);
     assert_eq!(
-        stdout,
-        "ApplicationConfiguration php-mysql: ok\nApplication shop: ok\nchecked 11 documents in 8 sources: 0 errors, 0 warnings\n"
+        lenient.status.code(),
+        Some(0),
+        "a repeated v1beta1 trait is a warning"
+    );
+    let strict = oam(&["validate", "--strict", file.to_str().unwrap()]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        String::from_utf8(strict.stdout)
+            .unwrap()
+            .contains("error[OAM046]")
+    );
+    let bare = oam(&["validate", "--no-builtin", file.to_str().unwrap()]);
+    assert!(
+        String::from_utf8(bare.stdout)
+            .unwrap()
+            .contains("error[OAM043]: unknown type: no ComponentDefinition named \"webservice\"")
+    );
+}
+
+#[test]
+fn catalog_lists_what_applies_to_a_workload_type_with_conflicts() {
+    let out = oam(&["catalog", "--applies-to", "cron-task"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("TraitDefinition labels\n"), "{stdout}");
+    assert!(
+        !stdout.contains("TraitDefinition scaler\n"),
+        "scaler is for deployments and statefulsets"
+    );
+    let out = oam(&["catalog", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hpa = v["definitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "horizontalpodautoscalers.autoscaling")
+        .unwrap();
+    assert_eq!(
+        hpa["conflictsWithTraits"],
+        serde_json::json!([
+            "cronhpatraits.standard.oam.dev",
+            "manualscalertraits.core.oam.dev",
+            "scaledobjects.keda.sh"
+        ])
+    );
+    assert_eq!(
+        oam(&["catalog", "--applies-to", "nothing"]).status.code(),
+        Some(2)
     );
 }
 
@@ -190,7 +272,7 @@ fn revision_hashes_do_not_depend_on_the_format_and_follow_the_recorded_status() 
 
 #[test]
 fn graph_prints_waves_and_validate_reports_cycles_at_their_line() {
-    let out = oam(&["graph", "examples/apps"]);
+    let out = oam(&["graph", "examples/apps/php-mysql"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("ApplicationConfiguration php-mysql\n  wave 1: mysql, php/ManualScalerTrait\n  wave 2: php\n  php waits for mysql (mysql-conn-secret)\n"), "{text}");

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
-use oam_model::registry::Definition;
+use oam_model::registry::{Definition, DefinitionKind, Registry};
 
 /// The workload characteristics the OAM spec reserves as labels on workload definitions.
 pub const CHARACTERISTICS: [&str; 4] = [
@@ -50,6 +50,93 @@ pub struct WorkloadFacts {
     pub gvk: Option<(String, String)>,
     /// The labels of its definition (workload characteristics).
     pub labels: BTreeMap<String, String>,
+}
+
+impl WorkloadFacts {
+    /// The facts of a workload whose type `own_type` resolved to `definition` (a
+    /// ComponentDefinition or WorkloadDefinition); `gvk` when the object is at hand.
+    #[must_use]
+    pub fn of(definition: &Definition, own_type: &str, gvk: Option<(String, String)>) -> Self {
+        let mut names: BTreeSet<String> = [own_type.to_owned(), definition.name.clone()].into();
+        names.extend(definition.crd_name.clone());
+        names.extend(definition.workload_type.clone());
+        let crd_name = definition
+            .crd_name
+            .clone()
+            .or_else(|| definition.workload_type.clone())
+            .or_else(|| Some(own_type.to_owned()));
+        Self {
+            names,
+            crd_name,
+            gvk: gvk.or_else(|| definition.workload_gvk.clone()),
+            labels: definition.labels.clone(),
+        }
+    }
+
+    /// The facts of a workload type as users name it: a ComponentDefinition, a
+    /// WorkloadDefinition, or a CRD name.
+    #[must_use]
+    pub fn of_type(registry: &Registry, type_: &str, namespace: Option<&str>) -> Option<Self> {
+        let found = registry.component_type(type_, namespace, true).ok()?;
+        Some(Self::of(found.definition, type_, None))
+    }
+}
+
+/// Whether the trait `definition` applies to the workload: its list is empty, or any entry
+/// matches (entries that are not valid rules never match; they are reported on the definition).
+#[must_use]
+pub fn applies_to(definition: &Definition, workload: &WorkloadFacts) -> bool {
+    let rules: Vec<AppliesTo> = definition
+        .applies_to_workloads
+        .iter()
+        .filter_map(|e| e.parse().ok())
+        .collect();
+    rules.is_empty() || rules.iter().any(|r| r.matches(workload))
+}
+
+/// The traits of `registry` that apply to the workload type `type_`, by name (discovery: what
+/// an operator can attach to a component of that type).
+///
+/// ```
+/// let registry = oam_validate::registry([], &oam_validate::Options::default());
+/// let traits = oam_validate::matching::traits_for(&registry, "webservice", None);
+/// assert!(traits.iter().any(|t| t.name == "scaler"));
+/// assert!(traits.iter().any(|t| t.name == "canaries.flagger.app"));
+/// assert!(!traits.iter().any(|t| t.name == "rollouts.rollouts.kruise.io"), "CloneSets only");
+/// ```
+#[must_use]
+pub fn traits_for<'a>(
+    registry: &'a Registry,
+    type_: &str,
+    namespace: Option<&str>,
+) -> Vec<&'a Definition> {
+    let Some(facts) = WorkloadFacts::of_type(registry, type_, namespace) else {
+        return Vec::new();
+    };
+    registry
+        .of_kind(DefinitionKind::Trait)
+        .filter(|d| applies_to(d, &facts))
+        .collect()
+}
+
+/// The traits of `registry` that `definition` conflicts with, by its own rules or theirs.
+#[must_use]
+pub fn conflicts_of<'a>(registry: &'a Registry, definition: &Definition) -> Vec<&'a Definition> {
+    let rules = |d: &Definition| -> Vec<ConflictRule> {
+        d.conflicts_with
+            .iter()
+            .filter_map(|r| r.parse().ok())
+            .collect()
+    };
+    let own = rules(definition);
+    registry
+        .of_kind(DefinitionKind::Trait)
+        .filter(|other| other.name != definition.name)
+        .filter(|other| {
+            own.iter().any(|r| r.matches(other))
+                || rules(other).iter().any(|r| r.matches(definition))
+        })
+        .collect()
 }
 
 /// One `appliesToWorkloads` entry.

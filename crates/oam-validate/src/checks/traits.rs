@@ -12,7 +12,7 @@ use oam_model::{FieldPath, RawObject};
 
 use super::{At, Context, component_path};
 use crate::diagnostic::Severity;
-use crate::matching::{AppliesTo, ConflictRule, WorkloadFacts};
+use crate::matching::{ConflictRule, WorkloadFacts, applies_to};
 
 /// One trait of a component, as the checks see it.
 struct Attached<'a> {
@@ -20,27 +20,6 @@ struct Attached<'a> {
     definition: Option<&'a Definition>,
     /// apiVersion/kind (v1alpha2) or the type (v1beta1): what makes two traits "the same".
     identity: String,
-}
-
-fn facts_of(
-    definition: &Definition,
-    own_type: &str,
-    gvk: Option<(String, String)>,
-) -> WorkloadFacts {
-    let mut names: BTreeSet<String> = [own_type.to_owned(), definition.name.clone()].into();
-    names.extend(definition.crd_name.clone());
-    names.extend(definition.workload_type.clone());
-    let crd_name = definition
-        .crd_name
-        .clone()
-        .or_else(|| definition.workload_type.clone())
-        .or_else(|| Some(own_type.to_owned()));
-    WorkloadFacts {
-        names,
-        crd_name,
-        gvk: gvk.or_else(|| definition.workload_gvk.clone()),
-        labels: definition.labels.clone(),
-    }
 }
 
 fn judge(
@@ -55,12 +34,7 @@ fn judge(
     if let Some((wdef, facts)) = &workload {
         for t in traits {
             let Some(def) = t.definition else { continue };
-            let rules: Vec<AppliesTo> = def
-                .applies_to_workloads
-                .iter()
-                .filter_map(|e| e.parse().ok())
-                .collect();
-            if rules.is_empty() || rules.iter().any(|r| r.matches(facts)) {
+            if applies_to(def, facts) {
                 continue;
             }
             let list: Vec<String> = def
@@ -190,7 +164,7 @@ pub(crate) fn application_configuration(
                 .for_object(DefinitionKind::Workload, w, Some("type"))?;
             let own = object_type(DefinitionKind::Workload, w, Some("type"));
             let gvk = w.api_version.clone().zip(w.kind.clone());
-            Some((def, facts_of(def, &own, gvk)))
+            Some((def, WorkloadFacts::of(def, &own, gvk)))
         });
         let mut attached = Vec::new();
         for (j, t) in entry.traits.iter().flatten().enumerate() {
@@ -220,7 +194,12 @@ pub(crate) fn application(cx: &mut Context<'_>, at: &At<'_>, app: &Application) 
             .registry
             .component_type(&c.type_, namespace, true)
             .ok()
-            .map(|f| (f.definition, facts_of(f.definition, &c.type_, None)));
+            .map(|f| {
+                (
+                    f.definition,
+                    WorkloadFacts::of(f.definition, &c.type_, None),
+                )
+            });
         let attached: Vec<Attached<'_>> = c
             .traits
             .iter()
