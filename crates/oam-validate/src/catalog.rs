@@ -2,6 +2,9 @@
 //! loaded beneath the input's own definitions so an everyday application validates without
 //! extra files.
 
+use std::sync::OnceLock;
+
+use oam_model::registry::Registry;
 use oam_model::{Document, LoadOptions, load_str};
 
 /// The catalog's files: (name, YAML).
@@ -24,26 +27,36 @@ pub const FILES: [(&str, &str); 4] = [
     ),
 ];
 
-/// Every definition of the standard catalog, in file order.
+/// Every definition of the standard catalog, in file order, parsed once per process.
 ///
 /// ```
 /// let catalog = oam_validate::catalog::documents();
-/// let registry = oam_model::registry::Registry::from_documents(&catalog);
+/// let registry = oam_model::registry::Registry::from_documents(catalog);
 /// use oam_model::registry::DefinitionKind;
 /// let scaler = registry.get(DefinitionKind::Trait, "manualscalertraits.core.oam.dev", None).unwrap();
 /// assert!(!scaler.conflicts_with.is_empty());
 /// assert!(registry.get(DefinitionKind::Component, "webservice", None).is_some());
 /// ```
 #[must_use]
-pub fn documents() -> Vec<Document> {
-    let mut out = Vec::new();
-    for (name, text) in FILES {
-        let report = load_str(name, text, &LoadOptions::default());
-        // A broken catalog is a build defect caught by this crate's tests; documents that
-        // fail to load are left out rather than taking the checks down.
-        out.extend(report.documents.into_iter().map(|d| d.value));
-    }
-    out
+pub fn documents() -> &'static [Document] {
+    static CATALOG: OnceLock<Vec<Document>> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let mut out = Vec::new();
+        for (name, text) in FILES {
+            let report = load_str(name, text, &LoadOptions::default());
+            // A broken catalog is a build defect caught by this crate's tests; documents that
+            // fail to load are left out rather than taking the checks down.
+            out.extend(report.documents.into_iter().map(|d| d.value));
+        }
+        out
+    })
+}
+
+/// The standard catalog as a registry (built once per process; callers clone it).
+#[must_use]
+pub fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| Registry::from_documents(documents()))
 }
 
 #[cfg(test)]

@@ -51,10 +51,12 @@ pub fn registry<'a>(
     documents: impl IntoIterator<Item = &'a Document>,
     options: &Options,
 ) -> Registry {
-    let mut registry = Registry::new().with_system_namespace(options.system_namespace.clone());
-    if options.builtin {
-        registry.extend(&catalog::documents());
-    }
+    let base = if options.builtin {
+        catalog::registry().clone()
+    } else {
+        Registry::new()
+    };
+    let mut registry = base.with_system_namespace(options.system_namespace.clone());
     registry.extend(&options.definitions);
     registry.extend(documents);
     registry
