@@ -2,7 +2,8 @@
 //! stream. Each mode runs in a child process and reports the kernel's high-water mark of its
 //! resident set (`VmHWM`), so the figures need no allocator hooks (`unsafe` is forbidden here).
 //!
-//! `cargo run --release -p oam-benches --bin peak-memory [-- N]`
+//! `cargo run --release -p oam-benches --bin peak-memory [-- N]`; one mode alone (for valgrind):
+//! `peak-memory MODE N` with MODE `text`, `untyped`, `typed` or `validate` (load, then every check).
 
 use std::process::Command;
 
@@ -30,6 +31,13 @@ fn main() {
                 )
                 .expect("parses");
                 trees.len()
+            }
+            "validate" => {
+                let report =
+                    oam_model::load_str("bench.yaml", &text, &oam_model::LoadOptions::default());
+                let findings = oam_validate::validate(&report, &oam_validate::Options::default());
+                assert!(findings.is_empty(), "{:?}", findings.first());
+                report.documents.len()
             }
             _ => oam_model::load_str("bench.yaml", &text, &oam_model::LoadOptions::default())
                 .documents

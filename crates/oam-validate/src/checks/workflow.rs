@@ -1,6 +1,8 @@
 //! Application-level rules of v1beta1: unique component, step and policy names, step and
 //! sub-step timeouts that parse as Go durations, `steps` and `ref` not both set, and the
-//! `autoUpdate` / `publishVersion` annotations not together.
+//! `autoUpdate` / `publishVersion` annotations not together; in an explicit workflow, every
+//! component depended on is applied by some step; a `deploy` step's inputs keyed as upstream
+//! reads them.
 
 use std::collections::BTreeMap;
 
@@ -99,9 +101,11 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
             "remove app.oam.dev/autoUpdate or app.oam.dev/publishVersion",
         );
     }
+    deploy_path_keys(cx, at, app);
     let Some(workflow) = &app.spec.workflow else {
         return;
     };
+    applied_dependencies(cx, at, app);
     let wat = FieldPath::root().field("spec").field("workflow");
     if workflow.ref_.is_some() && workflow.steps.is_some() {
         cx.error(
@@ -142,6 +146,93 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
                 format!("invalid timeout {timeout:?}: not a duration"),
                 "write a number with a unit ns, us, ms, s, m or h, e.g. 30s, 10m or 1h30m (days are not a unit)",
             );
+        }
+    }
+}
+
+/// Rule 4 of `oam-v1beta1.md` §10: with explicit steps, a component's `dependsOn` only works
+/// when some step applies the component depended on (a `deploy` step applies them all).
+fn applied_dependencies(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
+    let Some(steps) = app.spec.workflow.as_ref().and_then(|w| w.steps.as_ref()) else {
+        return;
+    };
+    let mut applied: Vec<&str> = Vec::new();
+    let mut deploys_all = false;
+    let all = steps.iter().flat_map(|s| {
+        std::iter::once((s.type_.as_str(), s.properties.as_ref())).chain(
+            s.sub_steps
+                .iter()
+                .flatten()
+                .map(|k| (k.type_.as_str(), k.properties.as_ref())),
+        )
+    });
+    for (type_, properties) in all {
+        match type_ {
+            "deploy" => deploys_all = true,
+            "apply-component" | "builtin-apply-component" => {
+                if let Some(c) = properties
+                    .and_then(|p| p.get("component"))
+                    .and_then(|c| c.as_str())
+                {
+                    applied.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    if deploys_all {
+        return;
+    }
+    for (i, c) in app.spec.components.iter().enumerate() {
+        for (k, dep) in c.depends_on.iter().flatten().enumerate() {
+            let exists = app.spec.components.iter().any(|o| o.name == *dep);
+            if exists && !applied.contains(&dep.as_str()) {
+                cx.error(
+                    at,
+                    "OAM064",
+                    component_path(i).field("dependsOn").index(k),
+                    format!("component {:?} depends on {dep:?}, but no workflow step applies {dep:?}, so it waits forever", c.name),
+                    format!("add a step `type: apply-component` with `properties: {{component: {dep}}}`, or a deploy step"),
+                );
+            }
+        }
+    }
+}
+
+/// Rule 5 of `oam-v1beta1.md` §10: components deployed through a `deploy` step get their inputs
+/// at `properties.<parameterKey>` with no detection, so a `properties.`-prefixed or `traits[…]`
+/// key lands in the wrong place upstream.
+fn deploy_path_keys(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
+    let steps = app.spec.workflow.as_ref().and_then(|w| w.steps.as_ref());
+    let deploy = match steps {
+        Some(steps) => steps.iter().any(|s| {
+            s.type_ == "deploy" || s.sub_steps.iter().flatten().any(|k| k.type_ == "deploy")
+        }),
+        // Generated steps: a topology or override policy makes one deploy step (§7.1).
+        None => app
+            .spec
+            .policies
+            .iter()
+            .flatten()
+            .any(|p| p.type_ == "topology" || p.type_ == "override"),
+    };
+    if !deploy {
+        return;
+    }
+    for (i, c) in app.spec.components.iter().enumerate() {
+        for (k, input) in c.inputs.iter().flatten().enumerate() {
+            let Some(key) = input.parameter_key.as_deref().map(str::trim) else {
+                continue;
+            };
+            if key.starts_with("properties") || key.starts_with("traits[") {
+                cx.warning(
+                    at,
+                    "OAM065",
+                    component_path(i).field("inputs").index(k).field("parameterKey"),
+                    format!("this component is deployed by a deploy step, which writes inputs at properties.<parameterKey> as is: {key:?} lands at \"properties.{key}\""),
+                    "write the key relative to properties (e.g. `image`); traits cannot be fed through a deploy step",
+                );
+            }
         }
     }
 }
