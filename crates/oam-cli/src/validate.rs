@@ -29,6 +29,9 @@ pub(crate) struct Args {
     /// More definitions (files or directories), above the catalog and beneath the input's own.
     #[arg(long, value_name = "PATH")]
     definitions: Vec<PathBuf>,
+    /// The namespace system definitions live in (an application's own namespace shadows it).
+    #[arg(long, value_name = "NAMESPACE", default_value = oam_model::registry::DEFAULT_SYSTEM_NAMESPACE)]
+    system_namespace: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -49,6 +52,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     let validate_options = Options {
         builtin: !args.no_builtin,
         definitions,
+        system_namespace: args.system_namespace.clone(),
         ..Options::default()
     };
     let mut diagnostics = oam_validate::validate(&report, &validate_options);
