@@ -16,7 +16,7 @@ use oam_model::v1beta1::Application;
 use oam_model::{FieldPath, Segment};
 use serde_json::Value;
 
-use crate::graph::{Graph, GraphErrorKind, NodeId};
+use crate::graph::{Graph, NodeId};
 use crate::observed::{ObjectKey, Observed};
 use crate::plan::{PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
 use crate::readiness::parse_path;
@@ -100,33 +100,17 @@ pub fn plan_application(
     let (graph, graph_errors) = Graph::from_application(app);
     let mut errors: Vec<PlanError> = graph_errors
         .into_iter()
+        .chain(crate::order::cycle_errors(&graph))
         .map(|e| PlanError {
             path: e.path,
             kind: PlanErrorKind::Graph(e.kind),
         })
         .collect();
-    for cycle in crate::order::cycles(&graph) {
-        let path = cycle
-            .members
-            .first()
-            .and_then(|id| graph.node(*id))
-            .map(|n| n.path.clone())
-            .unwrap_or_default();
-        errors.push(PlanError {
-            path,
-            kind: PlanErrorKind::Graph(GraphErrorKind::Cycle(cycle)),
-        });
-    }
     if !errors.is_empty() {
         return Err(errors);
     }
     let namespace = app.metadata.namespace.as_deref();
-    let auto_update = app
-        .metadata
-        .annotations
-        .as_ref()
-        .and_then(|a| a.get("app.oam.dev/autoUpdate"))
-        .is_some_and(|v| v == "true");
+    let auto_update = app.auto_update();
     let mut warnings = Vec::new();
     // The observed workload of every component (`None`: not observed or not locatable).
     let mut workloads: BTreeMap<&str, Option<Value>> = BTreeMap::new();

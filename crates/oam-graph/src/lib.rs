@@ -83,7 +83,7 @@ pub use objects::{
     trait_name,
 };
 pub use observed::{ObjectKey, ObserveError, Observed, ObservedObjects, Unidentified};
-pub use order::{cycles, order, waves};
+pub use order::{cycle_errors, cycles, order, waves};
 pub use plan::{
     Inputs, Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, plan,
 };

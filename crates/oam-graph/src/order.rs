@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::DiGraph;
 
-use crate::graph::{Cycle, EdgeKind, Graph, NodeId};
+use crate::graph::{Cycle, EdgeKind, Graph, GraphError, GraphErrorKind, NodeId};
 
 fn label(kind: &EdgeKind) -> String {
     match kind {
@@ -122,4 +122,22 @@ fn shortest_cycle(
         }
     }
     None
+}
+
+/// Every cycle as a [`GraphError`], located at its first-declared member, for reporting beside
+/// the errors [`Graph::from_application_configuration`] and [`Graph::from_application`] return.
+#[must_use]
+pub fn cycle_errors(graph: &Graph) -> Vec<GraphError> {
+    cycles(graph)
+        .into_iter()
+        .map(|cycle| GraphError {
+            path: cycle
+                .members
+                .first()
+                .and_then(|id| graph.node(*id))
+                .map(|n| n.path.clone())
+                .unwrap_or_default(),
+            kind: GraphErrorKind::Cycle(cycle),
+        })
+        .collect()
 }

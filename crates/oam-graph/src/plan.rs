@@ -339,25 +339,14 @@ pub fn plan(
     observed: &dyn Observed,
 ) -> Result<Plan, Vec<PlanError>> {
     let (graph, graph_errors) = Graph::from_application_configuration(app);
-    let mut errors: Vec<PlanError> = graph_errors
+    let errors: Vec<PlanError> = graph_errors
         .into_iter()
+        .chain(crate::order::cycle_errors(&graph))
         .map(|e| PlanError {
             path: e.path,
             kind: PlanErrorKind::Graph(e.kind),
         })
         .collect();
-    for cycle in crate::order::cycles(&graph) {
-        let path = cycle
-            .members
-            .first()
-            .and_then(|id| graph.node(*id))
-            .map(|n| n.path.clone())
-            .unwrap_or_default();
-        errors.push(PlanError {
-            path,
-            kind: PlanErrorKind::Graph(GraphErrorKind::Cycle(cycle)),
-        });
-    }
     if !errors.is_empty() {
         return Err(errors);
     }

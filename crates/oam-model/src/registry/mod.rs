@@ -36,6 +36,29 @@ use crate::document::Document;
 use crate::raw::RawObject;
 use crate::revision::{InvalidTypeRef, TypeRef, resolve_version};
 
+/// Workflow step types KubeVela runs without a definition.
+pub const BUILTIN_STEPS: &[&str] = &[
+    "apply-component",
+    "builtin-apply-component",
+    "step-group",
+    "suspend",
+];
+
+/// Policy types KubeVela implements in Go, without a definition.
+pub const BUILTIN_POLICIES: &[&str] = &[
+    "apply-once",
+    "debug",
+    "env-binding",
+    "garbage-collect",
+    "override",
+    "read-only",
+    "replication",
+    "resource-update",
+    "shared-resource",
+    "take-over",
+    "topology",
+];
+
 /// The namespace KubeVela installs its definitions in.
 pub const DEFAULT_SYSTEM_NAMESPACE: &str = "vela-system";
 

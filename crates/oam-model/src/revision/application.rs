@@ -13,29 +13,6 @@ use crate::serde_util::tree;
 use crate::v1alpha2::{ApplicationConfiguration, Component};
 use crate::v1beta1::Application;
 
-/// Workflow step types KubeVela runs without a definition.
-const BUILTIN_STEPS: &[&str] = &[
-    "apply-component",
-    "builtin-apply-component",
-    "step-group",
-    "suspend",
-];
-
-/// Policy types KubeVela implements in Go, without a definition.
-const BUILTIN_POLICIES: &[&str] = &[
-    "apply-once",
-    "debug",
-    "env-binding",
-    "garbage-collect",
-    "override",
-    "read-only",
-    "replication",
-    "resource-update",
-    "shared-resource",
-    "take-over",
-    "topology",
-];
-
 /// The components and definitions an application hash may reference, gathered from documents.
 #[derive(Debug, Default)]
 pub struct RevisionInputs<'a> {
@@ -167,12 +144,7 @@ pub fn application_configuration_hash(
 /// `app.oam.dev/autoUpdate` annotation.
 #[must_use]
 pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> RevisionHash {
-    let auto_update = app
-        .metadata
-        .annotations
-        .as_ref()
-        .and_then(|a| a.get("app.oam.dev/autoUpdate"))
-        .is_some_and(|v| v == "true");
+    let auto_update = app.auto_update();
     let namespace = app.metadata.namespace.as_deref();
     let mut definitions = Map::new();
     let mut add = |kind: DefinitionKind, type_: &str| {
@@ -190,7 +162,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
         }
     }
     for p in app.spec.policies.iter().flatten() {
-        if !BUILTIN_POLICIES.contains(&p.type_.as_str()) {
+        if !crate::registry::BUILTIN_POLICIES.contains(&p.type_.as_str()) {
             add(DefinitionKind::Policy, &p.type_);
         }
     }
@@ -202,7 +174,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
     for step in steps {
         let sub = step.sub_steps.iter().flatten().map(|s| s.type_.as_str());
         for type_ in std::iter::once(step.type_.as_str()).chain(sub) {
-            if !BUILTIN_STEPS.contains(&type_) {
+            if !crate::registry::BUILTIN_STEPS.contains(&type_) {
                 add(DefinitionKind::WorkflowStep, type_);
             }
         }

@@ -14,6 +14,22 @@ resource! {
     Application, "core.oam.dev/v1beta1", "Application", spec: ApplicationSpec, status: ApplicationStatus
 }
 
+impl Application {
+    /// The annotation that lets `name@vX` types follow the highest matching definition
+    /// revision (`oam-v1beta1.md` §4.3).
+    pub const AUTO_UPDATE: &'static str = "app.oam.dev/autoUpdate";
+
+    /// Whether the `app.oam.dev/autoUpdate` annotation is `"true"`.
+    #[must_use]
+    pub fn auto_update(&self) -> bool {
+        self.metadata
+            .annotations
+            .as_ref()
+            .and_then(|a| a.get(Self::AUTO_UPDATE))
+            .is_some_and(|v| v == "true")
+    }
+}
+
 /// `Application.spec`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "builder", derive(bon::Builder))]

@@ -2,27 +2,15 @@
 //! unknown `dependsOn`, self-dependencies, every cycle), field paths that do not parse, and
 //! conditions that set both `value` and `valueFrom`.
 
-use oam_graph::{Graph, GraphError, GraphErrorKind};
+use oam_graph::{Graph, GraphError};
 use oam_model::FieldPath;
 use oam_model::v1alpha2::{ApplicationConfiguration, ConditionRequirement, DataInput, DataOutput};
 use oam_model::v1beta1::Application;
 
 use super::{At, Context, component_path};
 
-fn graph_errors(cx: &mut Context<'_>, at: &At<'_>, graph: &Graph, mut errors: Vec<GraphError>) {
-    for cycle in oam_graph::cycles(graph) {
-        let path = cycle
-            .members
-            .first()
-            .and_then(|id| graph.node(*id))
-            .map(|n| n.path.clone())
-            .unwrap_or_default();
-        errors.push(GraphError {
-            path,
-            kind: GraphErrorKind::Cycle(cycle),
-        });
-    }
-    for e in errors {
+fn graph_errors(cx: &mut Context<'_>, at: &At<'_>, graph: &Graph, errors: Vec<GraphError>) {
+    for e in errors.into_iter().chain(oam_graph::cycle_errors(graph)) {
         cx.error(at, e.kind.code(), e.path, e.kind.to_string(), e.kind.hint());
     }
 }

@@ -3,36 +3,15 @@
 //! `<component>-v<N>` form; every workload, trait, scope, component, policy and workflow-step
 //! type has a definition (in the input, `--definitions` or the standard catalog).
 
-use oam_model::registry::{DefinitionKind, LookupError, crd_name, object_type};
+use oam_model::registry::{
+    BUILTIN_POLICIES, BUILTIN_STEPS, DefinitionKind, LookupError, crd_name, object_type,
+};
 use oam_model::revision::RevisionName;
 use oam_model::v1alpha2::{ApplicationConfiguration, Component};
 use oam_model::v1beta1::Application;
 use oam_model::{FieldPath, RawObject};
 
 use super::{At, Context, component_path};
-
-/// Step types KubeVela runs without a definition.
-const BUILTIN_STEPS: [&str; 4] = [
-    "apply-component",
-    "builtin-apply-component",
-    "step-group",
-    "suspend",
-];
-
-/// Policy types KubeVela implements in Go.
-const BUILTIN_POLICIES: [&str; 11] = [
-    "apply-once",
-    "debug",
-    "env-binding",
-    "garbage-collect",
-    "override",
-    "read-only",
-    "replication",
-    "resource-update",
-    "shared-resource",
-    "take-over",
-    "topology",
-];
 
 const HOW_TO_ADD: &str = "add its definition: put the definition's file among the inputs, or pass it with --definitions PATH";
 
@@ -196,12 +175,7 @@ pub(crate) fn component(cx: &mut Context<'_>, at: &At<'_>, c: &Component) {
 /// Every component, trait, policy and workflow-step type of an Application resolves.
 pub(crate) fn application(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
     let namespace = app.metadata.namespace.as_deref();
-    let auto_update = app
-        .metadata
-        .annotations
-        .as_ref()
-        .and_then(|a| a.get("app.oam.dev/autoUpdate"))
-        .is_some_and(|v| v == "true");
+    let auto_update = app.auto_update();
     for (i, c) in app.spec.components.iter().enumerate() {
         let here = component_path(i);
         let kind = DefinitionKind::Component;

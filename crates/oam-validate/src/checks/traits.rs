@@ -192,7 +192,7 @@ pub(crate) fn application(cx: &mut Context<'_>, at: &At<'_>, app: &Application) 
     for (i, c) in app.spec.components.iter().enumerate() {
         let workload = cx
             .registry
-            .component_type(&c.type_, namespace, true)
+            .component_type(&c.type_, namespace, app.auto_update())
             .ok()
             .map(|f| {
                 (
@@ -209,7 +209,12 @@ pub(crate) fn application(cx: &mut Context<'_>, at: &At<'_>, app: &Application) 
                 path: component_path(i).field("traits").index(j),
                 definition: cx
                     .registry
-                    .resolve(DefinitionKind::Trait, &t.type_, namespace, true)
+                    .resolve(
+                        DefinitionKind::Trait,
+                        &t.type_,
+                        namespace,
+                        app.auto_update(),
+                    )
                     .ok()
                     .map(|f| f.definition),
                 identity: t.type_.clone(),

@@ -90,9 +90,8 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
         });
     duplicates(cx, at, "OAM056", "policy", policies);
     let annotations = app.metadata.annotations.as_ref();
-    let auto = annotations.and_then(|a| a.get("app.oam.dev/autoUpdate"));
     let publish = annotations.and_then(|a| a.get("app.oam.dev/publishVersion"));
-    if auto.is_some_and(|v| v == "true") && publish.is_some_and(|v| !v.is_empty()) {
+    if app.auto_update() && publish.is_some_and(|v| !v.is_empty()) {
         cx.error(
             at,
             "OAM057",
