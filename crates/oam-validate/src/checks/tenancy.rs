@@ -1,6 +1,8 @@
 //! The tenancy policy ([`crate::Tenancy`], safe by default): data inputs and parameters may not
 //! write `apiVersion`, `kind`, `metadata.namespace` or `metadata.ownerReferences` (nor inside
-//! them), and an embedded object's namespace, when set, must be the application's.
+//! them), and an embedded object's namespace, when set, must be the application's. A scope
+//! reference cannot leave the application's namespace by construction: `scopeRef` has no
+//! namespace field, and the loader reports one as an unknown field (OAM012).
 
 use oam_model::v1alpha2::{ApplicationConfiguration, Component};
 use oam_model::v1beta1::Application;
