@@ -161,6 +161,10 @@ fn warnings<'a>(
                 "inputStore / outputStore operations are not planned".to_owned(),
                 "the runtime applies them; oam plan shows the objects without them",
             ),
+            PlanWarningKind::UnobservableWorkload { component } => (
+                format!("component {component:?}: its type declares no workload apiVersion and kind, so its workload cannot be observed and what waits for it keeps waiting"),
+                "give the ComponentDefinition spec.workload.definition {apiVersion, kind}",
+            ),
             PlanWarningKind::OutputExpression { value_from } => (
                 format!("output valueFrom {value_from:?} is a CUE expression oam-rs does not evaluate; its consumers keep waiting"),
                 "read the workload with output.<field path>, e.g. output.status.podIP",

@@ -138,7 +138,24 @@ pub fn plan_application(
                     }
                 }
             }
-            None => None,
+            None => {
+                // Only components something waits for need to be observed.
+                let awaited = !c.outputs.as_deref().unwrap_or_default().is_empty()
+                    || app
+                        .spec
+                        .components
+                        .iter()
+                        .any(|o| o.depends_on.iter().flatten().any(|d| *d == c.name));
+                if awaited {
+                    warnings.push(PlanWarning {
+                        path: component_path(i).field("type"),
+                        kind: PlanWarningKind::UnobservableWorkload {
+                            component: c.name.clone(),
+                        },
+                    });
+                }
+                None
+            }
         };
         workloads.entry(&c.name).or_insert(live);
     }

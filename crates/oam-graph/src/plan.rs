@@ -246,6 +246,12 @@ pub enum PlanWarningKind {
     },
     /// An `inputStore` / `outputStore` was not planned.
     StoreNotPlanned,
+    /// A v1beta1 component whose type declares no workload apiVersion and kind (or does not
+    /// resolve): its workload cannot be observed, so what waits for it keeps waiting.
+    UnobservableWorkload {
+        /// The component.
+        component: String,
+    },
     /// A v1beta1 output whose `valueFrom` is not `output.<field path>`: a CUE expression oam-rs
     /// does not evaluate, so its consumers keep waiting.
     OutputExpression {

@@ -544,6 +544,27 @@ fn an_application_component_waits_for_depends_on_and_inputs_with_the_engines_rea
         p.warnings[0].path.to_string(),
         "spec.components[0].outputs[2].valueFrom"
     );
+    assert_eq!(
+        p.warnings.len(),
+        1,
+        "web's type is unknown here, but nothing waits for web"
+    );
+}
+
+#[test]
+fn a_component_whose_workload_cannot_be_located_says_so() {
+    let yaml = SHOP.replace("type: db\n", "type: mystery\n");
+    let docs = documents(&yaml);
+    let registry = Registry::from_documents(&docs);
+    let Some(Document::V1beta1(oam_model::V1beta1::Application(app))) = docs.last() else {
+        panic!("an Application")
+    };
+    let p = oam_graph::plan_application(app, &registry, &observed(&[])).unwrap();
+    assert!(matches!(
+        &p.warnings[0].kind,
+        PlanWarningKind::UnobservableWorkload { component } if component == "db"
+    ));
+    assert_eq!(p.warnings[0].path.to_string(), "spec.components[0].type");
 }
 
 #[test]
