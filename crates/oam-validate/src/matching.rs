@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
-use oam_model::registry::{Definition, DefinitionKind, Registry};
+use oam_model::registry::{Definition, DefinitionKind, Registry, crd_name};
 
 /// The workload characteristics the OAM spec reserves as labels on workload definitions.
 pub const CHARACTERISTICS: [&str; 4] = [
@@ -347,6 +347,12 @@ pub enum ConflictRule {
     Labels(LabelSelector),
     /// A TraitDefinition name or CRD name.
     Name(String),
+    /// `<group>/<version>.<Kind>` or `<kind>.<group>/<version>`: traits whose CRD is that
+    /// kind's (`<plural>.<group>`, any version).
+    Kind {
+        /// The CRD name the form stands for.
+        crd_name: String,
+    },
 }
 
 impl FromStr for ConflictRule {
@@ -361,11 +367,15 @@ impl FromStr for ConflictRule {
         match entry.parse::<AppliesTo>()? {
             AppliesTo::Any => Ok(Self::All),
             AppliesTo::Group(g) => Ok(Self::Group(g)),
-            _ if entry.contains('/') => Err(invalid(
+            AppliesTo::ApiVersionKind { api_version, kind }
+            | AppliesTo::KindGroupVersion { kind, api_version } => Ok(Self::Kind {
+                crd_name: crd_name(&api_version, &kind),
+            }),
+            AppliesTo::Characteristic(_) => Err(invalid(
                 entry,
-                "a conflict rule is `*`, `*.<group>`, a trait name or CRD name, or `labelSelector:<selector>`",
+                "a conflict rule is `*`, `*.<group>`, a trait name or CRD name, a GVK form, or `labelSelector:<selector>`",
             )),
-            _ => Ok(Self::Name(entry.to_owned())),
+            AppliesTo::Name(_) => Ok(Self::Name(entry.to_owned())),
         }
     }
 }
@@ -379,6 +389,7 @@ impl ConflictRule {
             Self::Group(g) => other.crd_name.as_deref().and_then(crd_group) == Some(g.as_str()),
             Self::Labels(s) => s.matches(&other.labels),
             Self::Name(n) => other.name == *n || other.crd_name.as_deref() == Some(n),
+            Self::Kind { crd_name } => other.crd_name.as_deref() == Some(crd_name),
         }
     }
 }
@@ -420,6 +431,14 @@ mod tests {
         }
     }
 
+    fn oam_validate_definition(name: &str) -> Definition {
+        let yaml = format!(
+            "apiVersion: core.oam.dev/v1beta1\nkind: TraitDefinition\nmetadata: {{name: {name}}}\nspec: {{}}\n"
+        );
+        let report = oam_model::load_str("d.yaml", &yaml, &oam_model::LoadOptions::default());
+        Definition::from_document(&report.documents[0].value).unwrap()
+    }
+
     #[test]
     fn label_selectors_follow_kubernetes() {
         let labels: BTreeMap<String, String> = [
@@ -444,6 +463,21 @@ mod tests {
             assert!(bad.parse::<LabelSelector>().is_err(), "{bad:?}");
         }
         assert!("labelSelector:a in (b".parse::<ConflictRule>().is_err());
-        assert!("apps/v1.Deployment".parse::<ConflictRule>().is_err());
+        assert!(
+            "workload.oam.dev/replicable"
+                .parse::<ConflictRule>()
+                .is_err()
+        );
+        let by_kind: ConflictRule = "autoscaling/v2.HorizontalPodAutoscaler".parse().unwrap();
+        let same: ConflictRule = "horizontalpodautoscaler.autoscaling/v1".parse().unwrap();
+        assert_eq!(
+            by_kind, same,
+            "both forms name the CRD, whatever the version"
+        );
+        let mut hpa = oam_validate_definition("hpa");
+        hpa.crd_name = Some("horizontalpodautoscalers.autoscaling".into());
+        assert!(by_kind.matches(&hpa));
+        hpa.crd_name = Some("scaledobjects.keda.sh".into());
+        assert!(!by_kind.matches(&hpa));
     }
 }

@@ -45,7 +45,7 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>) {
     for (k, entry) in def.conflicts_with.iter().enumerate() {
         if let Err(e) = entry.parse::<ConflictRule>() {
             let path = spec().field("conflictsWith").index(k);
-            cx.error(at, "OAM059", path, e.to_string(), "write `*`, `*.<group>`, a trait definition or CRD name, or `labelSelector:<key>=<value>`");
+            cx.error(at, "OAM059", path, e.to_string(), "write `*`, `*.<group>`, a trait definition or CRD name, `<group>/<version>.<Kind>`, or `labelSelector:<key>=<value>`");
         }
     }
     let refused = |cx: &mut Context<'_>, path: FieldPath, message: String, help: &str| {
