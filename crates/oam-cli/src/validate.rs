@@ -145,7 +145,7 @@ pub(crate) fn print(
             out!("{}", crate::render::closing(report, &summary));
         }
         OutputFormat::Json => outln!("{}", crate::render::json(&diagnostics, &summary)),
-        OutputFormat::Github => out!("{}", crate::render::github(&diagnostics)),
+        OutputFormat::Github => out!("{}", oam_validate::render::github(&diagnostics)),
     }
     if io_failed {
         ExitCode::from(2)

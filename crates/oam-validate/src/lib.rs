@@ -36,6 +36,7 @@ mod checks;
 mod diagnostic;
 pub mod matching;
 mod options;
+pub mod render;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use options::{Options, Tenancy};
