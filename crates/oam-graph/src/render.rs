@@ -216,9 +216,10 @@ pub fn apply_parameters(
             let kind = ParameterErrorKind::RequiredMissing {
                 name: p.name.clone(),
             };
+            // The value is what is missing: point at the entry's values, not the declaration.
             errors.push(ParameterError {
-                side: Side::Component,
-                path: FieldPath::root().field("spec").field("parameters").index(k),
+                side: Side::ApplicationConfiguration,
+                path: FieldPath::root().field("parameterValues"),
                 kind,
             });
         }
@@ -391,7 +392,7 @@ mod tests {
             [
                 (Side::ApplicationConfiguration, "parameterValues[0].name".into(), "unsupported parameter \"replica\", did you mean \"replicas\"?".into()),
                 (Side::ApplicationConfiguration, "parameterValues[2].name".into(), "parameter \"replicas\" is given twice (first at parameterValues[1])".into()),
-                (Side::Component, "spec.parameters[0]".into(), "required parameter \"image\" not specified".into()),
+                (Side::ApplicationConfiguration, "parameterValues".into(), "required parameter \"image\" not specified".into()),
                 (
                     Side::Component,
                     "spec.parameters[2].fieldPaths[0]".into(),

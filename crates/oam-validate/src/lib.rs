@@ -69,6 +69,8 @@ pub fn check(documents: &[Loaded<Document>], options: &Options) -> Vec<Diagnosti
     let registry = registry(documents.iter().map(|d| &d.value), options);
     let mut out = checks::run(documents, &registry, options);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // A Component bound by several entries would otherwise repeat its own faults.
+    out.dedup();
     out
 }
 
