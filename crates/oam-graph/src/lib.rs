@@ -68,6 +68,7 @@ mod json;
 mod objects;
 mod observed;
 pub mod order;
+mod pass;
 mod plan;
 mod readiness;
 mod render;

@@ -24,8 +24,7 @@ use std::collections::BTreeMap;
 
 use oam_model::registry::Registry;
 use oam_model::v1alpha2::{
-    ApplicationConfiguration, Component, DataInput, DataOutput, DependencyFrom, DependencyStatus,
-    DependencyTo, UnsatisfiedDependency,
+    ApplicationConfiguration, Component, DependencyStatus, UnsatisfiedDependency,
 };
 use oam_model::{Document, FieldPath, FieldPathError, PathError, V1alpha2};
 use serde_json::Value;
@@ -34,7 +33,7 @@ use crate::graph::{Graph, GraphErrorKind, NodeId};
 use crate::inject::InjectError;
 use crate::objects::Context;
 use crate::observed::{ObjectKey, ObserveError, Observed};
-use crate::readiness::{Readiness, check_conditions, output_readiness, parse_path};
+use crate::pass::Pass;
 use crate::render::{ParameterError, TypeWarning};
 
 /// What a plan reads besides the application: its Components and the definitions.
@@ -378,173 +377,19 @@ pub fn plan(
     if !cx.errors.is_empty() {
         return Err(cx.errors);
     }
-    let mut warnings = std::mem::take(&mut cx.warnings);
     let keys = identify(&graph, &objects)?;
-    let app_json = serde_json::to_value(app).unwrap_or(Value::Null);
-    let mut sources: BTreeMap<&str, (usize, &DataOutput, FieldPath)> = BTreeMap::new();
-    let mut sinks: Vec<&[DataInput]> = Vec::with_capacity(objects.len());
-    for entry in &app.spec.components {
-        let mut declared = vec![(&entry.data_outputs, &entry.data_inputs)];
-        declared.extend(
-            entry
-                .traits
-                .iter()
-                .flatten()
-                .filter(|t| t.trait_.api_version.is_some() && t.trait_.kind.is_some())
-                .map(|t| (&t.data_outputs, &t.data_inputs)),
-        );
-        for (outputs, ins) in declared {
-            let node = sinks.len();
-            for (k, out) in outputs.iter().flatten().enumerate() {
-                if let Some(name) = out.name.as_deref() {
-                    let path = graph.nodes()[node]
-                        .path
-                        .clone()
-                        .field("dataOutputs")
-                        .index(k);
-                    sources.entry(name).or_insert((node, out, path));
-                }
-            }
-            sinks.push(ins.as_deref().unwrap_or_default());
-        }
-    }
-    // Pass 2: readiness of every output once, then each sink's inputs.
-    let mut errors = Vec::new();
-    let mut live: BTreeMap<usize, Option<Value>> = BTreeMap::new();
-    let mut observe = |node: usize| -> Result<Option<Value>, PlanErrorKind> {
-        if let Some(v) = live.get(&node) {
-            return Ok(v.clone());
-        }
-        let v = observed
-            .get(&keys[node])
-            .map_err(|e| PlanErrorKind::Observe(Box::new(e)))?;
-        live.insert(node, v.clone());
-        Ok(v)
-    };
-    let mut readiness: BTreeMap<&str, Readiness> = BTreeMap::new();
-    for (name, (node, out, path)) in &sources {
-        let state = observe(*node)
-            .and_then(|object| output_readiness(out, &keys[*node], object.as_ref(), &app_json));
-        match state {
-            Ok(r) => {
-                readiness.insert(name, r);
-            }
-            Err(kind) => errors.push(PlanError {
-                path: path.clone(),
-                kind,
-            }),
-        }
-        if out.output_store.is_some() {
-            warnings.push(PlanWarning {
-                path: graph.nodes()[*node].path.clone(),
-                kind: PlanWarningKind::StoreNotPlanned,
-            });
-        }
-    }
+    let mut pass = Pass::new(
+        app,
+        &graph,
+        &keys,
+        observed,
+        std::mem::take(&mut cx.warnings),
+    );
+    pass.decide_outputs();
+    let sinks = pass.sinks();
     let mut planned = Vec::with_capacity(objects.len());
-    for (node, ((component, mut object), inputs)) in objects.into_iter().zip(sinks).enumerate() {
-        let at = graph.nodes()[node].path.clone();
-        let mut unsatisfied = Vec::new();
-        for (k, input) in inputs.iter().enumerate() {
-            let iat = at.clone().field("dataInputs").index(k);
-            if input.input_store.is_some() {
-                warnings.push(PlanWarning {
-                    path: iat.clone(),
-                    kind: PlanWarningKind::StoreNotPlanned,
-                });
-            }
-            let Some(name) = input
-                .value_from
-                .as_ref()
-                .map(|f| f.data_output_name.as_str())
-            else {
-                continue;
-            };
-            let (Some((source, out, _)), Some(state)) = (sources.get(name), readiness.get(name))
-            else {
-                continue;
-            };
-            let targets = input.to_field_paths.as_deref().unwrap_or_default();
-            let entry = |reason: String| UnsatisfiedDependency {
-                reason,
-                from: DependencyFrom {
-                    api_version: keys[*source].api_version.clone(),
-                    kind: keys[*source].kind.clone(),
-                    name: keys[*source].name.clone(),
-                    uid: None,
-                    field_path: out.field_path.clone(),
-                },
-                to: DependencyTo {
-                    api_version: keys[node].api_version.clone(),
-                    kind: keys[node].kind.clone(),
-                    name: keys[node].name.clone(),
-                    uid: None,
-                    field_paths: input.to_field_paths.clone(),
-                },
-            };
-            match state {
-                Readiness::NotReady(reason) => unsatisfied.push(entry(reason.clone())),
-                Readiness::Ready(None) => {
-                    if !targets.is_empty() {
-                        warnings.push(PlanWarning {
-                            path: iat.clone(),
-                            kind: PlanWarningKind::OrderingOnly {
-                                output: name.to_owned(),
-                            },
-                        });
-                    }
-                }
-                Readiness::Ready(Some(value)) => {
-                    let merge_keys = input.strategy_merge_keys.as_deref().unwrap_or_default();
-                    for (m, text) in targets.iter().enumerate() {
-                        let tat = iat.clone().field("toFieldPaths").index(m);
-                        let written = parse_path(text).and_then(|path| {
-                            crate::inject::write(&mut object, &path, value, merge_keys).map_err(
-                                |source| PlanErrorKind::WriteFailed {
-                                    sink: keys[node].namespaced_name(),
-                                    path: text.clone(),
-                                    source,
-                                },
-                            )
-                        });
-                        if let Err(kind) = written {
-                            errors.push(PlanError { path: tat, kind });
-                        }
-                    }
-                }
-            }
-            let conditions = input.conditions.as_deref().unwrap_or_default();
-            if conditions.is_empty() {
-                continue;
-            }
-            let sink = match observe(node) {
-                Ok(s) => s,
-                Err(kind) => {
-                    errors.push(PlanError {
-                        path: at.clone(),
-                        kind,
-                    });
-                    continue;
-                }
-            };
-            if let Some(sink) = sink {
-                match check_conditions(conditions, &sink, None, &app_json) {
-                    Ok(Some(reason)) => {
-                        unsatisfied.push(entry(format!("DataInputs Conditions: {reason}")));
-                    }
-                    Ok(None) => {}
-                    Err(kind) => errors.push(PlanError {
-                        path: iat.field("conditions"),
-                        kind,
-                    }),
-                }
-            }
-        }
-        let state = if unsatisfied.is_empty() {
-            PlanState::Ready(object)
-        } else {
-            PlanState::Blocked(unsatisfied)
-        };
+    for (node, ((component, object), inputs)) in objects.into_iter().zip(sinks).enumerate() {
+        let state = pass.sink(node, object, inputs);
         planned.push(Planned {
             node: NodeId(node),
             component,
@@ -552,6 +397,7 @@ pub fn plan(
             state,
         });
     }
+    let (errors, warnings) = pass.finish();
     if !errors.is_empty() {
         return Err(errors);
     }
