@@ -98,7 +98,7 @@ pub fn plan_application(
     observed: &dyn Observed,
 ) -> Result<ApplicationPlan, Vec<PlanError>> {
     let (graph, graph_errors) = Graph::from_application(app);
-    let mut errors: Vec<PlanError> = graph_errors
+    let errors: Vec<PlanError> = graph_errors
         .into_iter()
         .chain(crate::order::cycle_errors(&graph))
         .map(|e| PlanError {
@@ -109,14 +109,51 @@ pub fn plan_application(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let mut findings = Findings::default();
+    let workloads = observe_workloads(app, registry, observed, &mut findings);
+    let outputs = output_values(app, &workloads, &mut findings);
+    let components = app
+        .spec
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ComponentPlan {
+            node: NodeId(i),
+            name: c.name.clone(),
+            state: judge(i, c, &workloads, &outputs, &mut findings),
+        })
+        .collect();
+    if !findings.errors.is_empty() {
+        return Err(findings.errors);
+    }
+    Ok(ApplicationPlan {
+        graph,
+        components,
+        warnings: findings.warnings,
+    })
+}
+
+/// What the steps of a pass report.
+#[derive(Default)]
+struct Findings {
+    errors: Vec<PlanError>,
+    warnings: Vec<PlanWarning>,
+}
+
+/// The observed workload of every component: `None` when it is not observed, or cannot be
+/// located because its type declares no workload apiVersion and kind (a warning when something
+/// waits for it).
+fn observe_workloads<'a>(
+    app: &'a Application,
+    registry: &Registry,
+    observed: &dyn Observed,
+    findings: &mut Findings,
+) -> BTreeMap<&'a str, Option<Value>> {
     let namespace = app.metadata.namespace.as_deref();
-    let auto_update = app.auto_update();
-    let mut warnings = Vec::new();
-    // The observed workload of every component (`None`: not observed or not locatable).
-    let mut workloads: BTreeMap<&str, Option<Value>> = BTreeMap::new();
+    let mut workloads = BTreeMap::new();
     for (i, c) in app.spec.components.iter().enumerate() {
         let gvk = registry
-            .component_type(&c.type_, namespace, auto_update)
+            .component_type(&c.type_, namespace, app.auto_update())
             .ok()
             .and_then(|f| f.definition.workload_gvk.clone());
         let live = match gvk {
@@ -127,19 +164,15 @@ pub fn plan_application(
                     namespace: namespace.map(str::to_owned),
                     name: c.name.clone(),
                 };
-                match observed.get(&key) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        errors.push(PlanError {
-                            path: component_path(i),
-                            kind: PlanErrorKind::Observe(Box::new(e)),
-                        });
-                        None
-                    }
-                }
+                observed.get(&key).unwrap_or_else(|e| {
+                    findings.errors.push(PlanError {
+                        path: component_path(i),
+                        kind: PlanErrorKind::Observe(Box::new(e)),
+                    });
+                    None
+                })
             }
             None => {
-                // Only components something waits for need to be observed.
                 let awaited = !c.outputs.as_deref().unwrap_or_default().is_empty()
                     || app
                         .spec
@@ -147,7 +180,7 @@ pub fn plan_application(
                         .iter()
                         .any(|o| o.depends_on.iter().flatten().any(|d| *d == c.name));
                 if awaited {
-                    warnings.push(PlanWarning {
+                    findings.warnings.push(PlanWarning {
                         path: component_path(i).field("type"),
                         kind: PlanWarningKind::UnobservableWorkload {
                             component: c.name.clone(),
@@ -157,37 +190,41 @@ pub fn plan_application(
                 None
             }
         };
-        workloads.entry(&c.name).or_insert(live);
+        workloads.entry(c.name.as_str()).or_insert(live);
     }
-    // Every component output: name → its value, when its producer is observed and it is readable.
-    let mut outputs: BTreeMap<&str, Option<Value>> = BTreeMap::new();
+    workloads
+}
+
+/// Every component output by name: its value once the producer's workload is observed and holds
+/// it, else `None`. Only `output.<field path>` is evaluated (a warning says so for the rest).
+fn output_values<'a>(
+    app: &'a Application,
+    workloads: &BTreeMap<&str, Option<Value>>,
+    findings: &mut Findings,
+) -> BTreeMap<&'a str, Option<Value>> {
+    let mut outputs = BTreeMap::new();
     for (i, c) in app.spec.components.iter().enumerate() {
         for (k, out) in c.outputs.iter().flatten().enumerate() {
+            let path = component_path(i)
+                .field("outputs")
+                .index(k)
+                .field("valueFrom");
             let selector = out
                 .value_from
                 .strip_prefix("output.")
                 .filter(|t| is_selector(t));
-            let value = match selector {
-                Some(text) => match parse_path(text) {
-                    Ok(path) => workloads
-                        .get(c.name.as_str())
-                        .and_then(Option::as_ref)
-                        .and_then(|w| path.get(w).ok().cloned()),
-                    Err(kind) => {
-                        let path = component_path(i)
-                            .field("outputs")
-                            .index(k)
-                            .field("valueFrom");
-                        errors.push(PlanError { path, kind });
-                        None
-                    }
-                },
+            let value = match selector.map(parse_path) {
+                Some(Ok(selector)) => workloads
+                    .get(c.name.as_str())
+                    .and_then(Option::as_ref)
+                    .and_then(|w| selector.get(w).ok().cloned()),
+                Some(Err(kind)) => {
+                    findings.errors.push(PlanError { path, kind });
+                    None
+                }
                 None => {
-                    warnings.push(PlanWarning {
-                        path: component_path(i)
-                            .field("outputs")
-                            .index(k)
-                            .field("valueFrom"),
+                    findings.warnings.push(PlanWarning {
+                        path,
                         kind: PlanWarningKind::OutputExpression {
                             value_from: out.value_from.clone(),
                         },
@@ -195,80 +232,79 @@ pub fn plan_application(
                     None
                 }
             };
-            outputs.entry(&out.name).or_insert(value);
+            outputs.entry(out.name.as_str()).or_insert(value);
         }
     }
-    let mut components = Vec::with_capacity(app.spec.components.len());
-    for (i, c) in app.spec.components.iter().enumerate() {
-        let at = component_path(i);
-        let mut reasons = Vec::new();
-        for dep in c.depends_on.iter().flatten() {
-            if workloads.get(dep.as_str()).is_none_or(Option::is_none) {
-                reasons.push(format!("Pending on DependsOn: {dep}"));
-            }
+    outputs
+}
+
+/// Judges component `i`: blocked with the engine's reasons while a dependency or an input's
+/// producer is not there; otherwise the component (without `dependsOn`, `inputs`, `outputs`)
+/// with every input set at its `parameterKey`.
+fn judge(
+    i: usize,
+    c: &oam_model::v1beta1::ApplicationComponent,
+    workloads: &BTreeMap<&str, Option<Value>>,
+    outputs: &BTreeMap<&str, Option<Value>>,
+    findings: &mut Findings,
+) -> ComponentState {
+    let mut reasons = Vec::new();
+    for dep in c.depends_on.iter().flatten() {
+        if workloads.get(dep.as_str()).is_none_or(Option::is_none) {
+            reasons.push(format!("Pending on DependsOn: {dep}"));
         }
-        let mut rendered = serde_json::to_value(c).unwrap_or(Value::Null);
-        if let Some(object) = rendered.as_object_mut() {
-            for field in ["dependsOn", "inputs", "outputs"] {
-                object.remove(field);
-            }
+    }
+    let mut rendered = serde_json::to_value(c).unwrap_or(Value::Null);
+    if let Some(object) = rendered.as_object_mut() {
+        for field in ["dependsOn", "inputs", "outputs"] {
+            object.remove(field);
         }
-        for (k, input) in c.inputs.iter().flatten().enumerate() {
-            let value = match outputs.get(input.from.as_str()) {
-                Some(Some(v)) => v,
-                // Not an output: the upstream fallback reads the component's own properties.
-                None => continue,
-                Some(None) => {
-                    reasons.push(format!("Pending on Input: {}", input.from));
-                    continue;
-                }
-            };
-            let Some(key) = input
-                .parameter_key
-                .as_deref()
-                .filter(|k| !k.trim().is_empty())
-            else {
+    }
+    for (k, input) in c.inputs.iter().flatten().enumerate() {
+        let value = match outputs.get(input.from.as_str()) {
+            Some(Some(v)) => v,
+            // Not an output: the upstream fallback reads the component's own properties.
+            None => continue,
+            Some(None) => {
+                reasons.push(format!("Pending on Input: {}", input.from));
                 continue;
-            };
-            let iat = at.clone().field("inputs").index(k).field("parameterKey");
-            // The engine sets the parameter: a value replaces, an array included.
-            let written = parameter_key_path(key)
-                .map_err(|source| PlanErrorKind::InvalidFieldPath {
-                    path: key.to_owned(),
-                    source,
-                })
-                .and_then(|path| {
-                    path.set(&mut rendered, value.clone()).map_err(|source| {
-                        PlanErrorKind::WriteFailed {
-                            sink: c.name.clone(),
-                            path: path.to_string(),
-                            source: source.into(),
-                        }
-                    })
-                });
-            if let Err(kind) = written {
-                errors.push(PlanError { path: iat, kind });
             }
-        }
-        let state = if reasons.is_empty() {
-            ComponentState::Ready(rendered)
-        } else {
-            ComponentState::Blocked(reasons)
         };
-        components.push(ComponentPlan {
-            node: NodeId(i),
-            name: c.name.clone(),
-            state,
-        });
+        let Some(key) = input
+            .parameter_key
+            .as_deref()
+            .filter(|k| !k.trim().is_empty())
+        else {
+            continue;
+        };
+        // The engine sets the parameter: a value replaces, an array included.
+        let written = parameter_key_path(key)
+            .map_err(|source| PlanErrorKind::InvalidFieldPath {
+                path: key.to_owned(),
+                source,
+            })
+            .and_then(|path| {
+                path.set(&mut rendered, value.clone()).map_err(|source| {
+                    PlanErrorKind::WriteFailed {
+                        sink: c.name.clone(),
+                        path: path.to_string(),
+                        source: source.into(),
+                    }
+                })
+            });
+        if let Err(kind) = written {
+            let path = component_path(i)
+                .field("inputs")
+                .index(k)
+                .field("parameterKey");
+            findings.errors.push(PlanError { path, kind });
+        }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if reasons.is_empty() {
+        ComponentState::Ready(rendered)
+    } else {
+        ComponentState::Blocked(reasons)
     }
-    Ok(ApplicationPlan {
-        graph,
-        components,
-        warnings,
-    })
 }
 
 fn component_path(i: usize) -> FieldPath {
