@@ -584,3 +584,65 @@ fn inputs_are_written_at_the_rewritten_parameter_key() {
     assert_eq!(web["traits"][0]["properties"]["hosts"], json!(["a", "b"]));
     assert!(web.get("inputs").is_none() && web.get("dependsOn").is_none());
 }
+
+fn arbitrary_app() -> impl Strategy<Value = String> {
+    let names = prop::sample::select(vec!["src", "dst", "missing"]);
+    let outputs = prop::sample::select(vec!["a", "b"]);
+    let paths = prop::sample::select(vec!["status.key", "status.list", "spec[", "", "status"]);
+    let entry = (
+        names,
+        prop::option::of((outputs.clone(), paths.clone())),
+        prop::option::of((outputs, paths)),
+        prop::collection::vec(prop::sample::select(vec!["Side", "", "Foo"]), 0..3),
+    );
+    prop::collection::vec(entry, 0..4).prop_map(|entries| {
+        let mut yaml = format!(
+            "{COMPONENTS}---\napiVersion: core.oam.dev/v1alpha2\nkind: ApplicationConfiguration\nmetadata: {{name: app, namespace: ns}}\nspec:\n  components:\n"
+        );
+        if entries.is_empty() {
+            yaml.push_str("    []\n");
+        }
+        for (name, output, input, traits) in entries {
+            yaml.push_str(&format!("    - componentName: {name}\n"));
+            if let Some((o, p)) = output {
+                yaml.push_str(&format!("      dataOutputs: [{{name: {o}, fieldPath: '{p}'}}]\n"));
+            }
+            if let Some((o, p)) = input {
+                yaml.push_str(&format!(
+                    "      dataInputs: [{{valueFrom: {{dataOutputName: {o}}}, toFieldPaths: ['{p}']}}]\n"
+                ));
+            }
+            if !traits.is_empty() {
+                yaml.push_str("      traits:\n");
+                for kind in traits {
+                    if kind.is_empty() {
+                        yaml.push_str("        - trait: {spec: {}}\n");
+                    } else {
+                        yaml.push_str(&format!(
+                            "        - trait: {{apiVersion: example.com/v1, kind: {kind}}}\n"
+                        ));
+                    }
+                }
+            }
+        }
+        yaml
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn the_planner_never_panics_on_arbitrary_applications(
+        yaml in arbitrary_app(),
+        src_status in arbitrary_json(),
+    ) {
+        let report = load_str("a.yaml", &yaml, &LoadOptions::default());
+        prop_assume!(report.is_ok());
+        let docs: Vec<Document> = report.documents.into_iter().map(|d| d.value).collect();
+        let registry = Registry::from_documents(&docs);
+        let inputs = Inputs::from_documents(&registry, &docs);
+        let live = observed(&[foo("src", src_status)]);
+        let first = plan(app_of(&docs), &inputs, &live);
+        prop_assert_eq!(first, plan(app_of(&docs), &inputs, &live));
+    }
+}
