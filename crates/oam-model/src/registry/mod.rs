@@ -260,24 +260,15 @@ impl Registry {
     ) -> Result<Found<'_>, LookupError> {
         let reference: TypeRef = type_.parse()?;
         let Some(version) = reference.version.clone() else {
-            // The spec's `<namespace>/<name>` form: exactly that namespace (§10.9).
-            if let Some((ns, name)) = reference.name.split_once('/') {
-                let key = (kind, name.to_owned(), Some(ns.to_owned()));
-                return self
-                    .definitions
-                    .get(&key)
-                    .map(|definition| Found {
-                        definition,
-                        revision: None,
-                        ambiguous: false,
-                    })
-                    .ok_or(LookupError::NotFound {
-                        kind,
-                        name: reference.name,
-                    });
-            }
-            return self
-                .get(kind, &reference.name, namespace)
+            let definition = match reference.name.split_once('/') {
+                // The spec's `<namespace>/<name>` form: exactly that namespace (§10.9).
+                Some((ns, name)) => {
+                    self.definitions
+                        .get(&(kind, name.to_owned(), Some(ns.to_owned())))
+                }
+                None => self.get(kind, &reference.name, namespace),
+            };
+            return definition
                 .map(|definition| Found {
                     definition,
                     revision: None,

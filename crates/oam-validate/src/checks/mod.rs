@@ -12,7 +12,7 @@ mod traits;
 mod values;
 mod workflow;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use oam_model::registry::Registry;
 use oam_model::v1alpha2::Component;
@@ -29,8 +29,9 @@ pub(crate) struct Context<'a> {
     pub(crate) components: BTreeMap<&'a str, &'a Component>,
     /// The document each Component was loaded from.
     pub(crate) component_documents: BTreeMap<&'a str, &'a Loaded<Document>>,
-    /// Scope objects present in the input: (apiVersion, kind, name).
-    pub(crate) scope_objects: Vec<(&'a str, &'a str, &'a str)>,
+    /// Every named object of the input: (apiVersion, kind, name), for scope references (any
+    /// kind can serve as a scope, e.g. an Istio Gateway).
+    pub(crate) objects: BTreeSet<(&'a str, &'a str, &'a str)>,
     pub(crate) out: Vec<Diagnostic>,
 }
 
@@ -94,7 +95,7 @@ pub(crate) fn run(
         options,
         components: BTreeMap::new(),
         component_documents: BTreeMap::new(),
-        scope_objects: Vec::new(),
+        objects: BTreeSet::new(),
         out: Vec::new(),
     };
     for loaded in documents {
@@ -105,10 +106,8 @@ pub(crate) fn run(
             cx.component_documents.entry(name).or_insert(loaded);
         }
         let doc = &loaded.value;
-        if doc.kind().ends_with("Scope")
-            && let Some(name) = doc.name()
-        {
-            cx.scope_objects.push((doc.api_version(), doc.kind(), name));
+        if let Some(name) = doc.name() {
+            cx.objects.insert((doc.api_version(), doc.kind(), name));
         }
     }
     for loaded in documents {

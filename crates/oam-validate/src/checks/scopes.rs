@@ -22,10 +22,9 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &ApplicationConfigur
         for (k, s) in entry.scopes.iter().flatten().enumerate() {
             let r = &s.scope_ref;
             let path = component_path(i).field("scopes").index(k).field("scopeRef");
-            let present = cx
-                .scope_objects
-                .iter()
-                .any(|(a, kind, n)| *a == r.api_version && *kind == r.kind && *n == r.name);
+            let present =
+                cx.objects
+                    .contains(&(r.api_version.as_str(), r.kind.as_str(), r.name.as_str()));
             if !present {
                 cx.warning(
                     at,

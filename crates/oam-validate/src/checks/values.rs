@@ -5,6 +5,7 @@
 
 use oam_model::FieldPath;
 use oam_model::v1alpha2::{Component, ContainerizedWorkload};
+use serde_json::Value;
 
 use super::{At, Context};
 
@@ -20,47 +21,50 @@ fn port_name_ok(name: &str) -> bool {
     !name.is_empty() && name.len() <= 15 && name.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-pub(crate) fn containerized(
-    cx: &mut Context<'_>,
-    at: &At<'_>,
-    workload: &ContainerizedWorkload,
-    base: &FieldPath,
-) {
-    for (i, c) in workload.spec.containers.iter().enumerate() {
+/// Checks the containers of a ContainerizedWorkload body, read from its JSON as loaded (the
+/// loader has already typed the body once for its own warnings; a field of the wrong type was
+/// reported there and is skipped here).
+pub(crate) fn containerized(cx: &mut Context<'_>, at: &At<'_>, spec: &Value, base: &FieldPath) {
+    let containers = spec.get("containers").and_then(Value::as_array);
+    for (i, c) in containers.into_iter().flatten().enumerate() {
         let cat = base.clone().field("spec").field("containers").index(i);
-        for (k, p) in c.ports.iter().flatten().enumerate() {
+        let ports = c.get("ports").and_then(Value::as_array);
+        for (k, p) in ports.into_iter().flatten().enumerate() {
             let pat = cat.clone().field("ports").index(k);
-            if !(1..=65535).contains(&p.container_port) {
+            if let Some(port) = p.get("containerPort").and_then(Value::as_i64)
+                && !(1..=65535).contains(&port)
+            {
                 cx.error(
                     at,
                     "OAM061",
                     pat.clone().field("containerPort"),
-                    format!("container port {} is outside 1–65535", p.container_port),
+                    format!("container port {port} is outside 1–65535"),
                     "use a port number from 1 to 65535",
                 );
             }
-            if !port_name_ok(&p.name) {
+            if let Some(name) = p.get("name").and_then(Value::as_str)
+                && !port_name_ok(name)
+            {
                 cx.error(
                     at,
                     "OAM061",
                     pat.field("name"),
-                    format!(
-                        "port name {:?} must be 1–15 lowercase letters (`^[a-z]+$`)",
-                        p.name
-                    ),
+                    format!("port name {name:?} must be 1–15 lowercase letters (`^[a-z]+$`)"),
                     "name the port with lowercase letters only, e.g. `http`",
                 );
             }
         }
-        for (k, e) in c.env.iter().flatten().enumerate() {
-            if !env_name_ok(&e.name) {
+        let env = c.get("env").and_then(Value::as_array);
+        for (k, e) in env.into_iter().flatten().enumerate() {
+            if let Some(name) = e.get("name").and_then(Value::as_str)
+                && !env_name_ok(name)
+            {
                 cx.error(
                     at,
                     "OAM061",
                     cat.clone().field("env").index(k).field("name"),
                     format!(
-                        "environment variable name {:?} is not `[-._a-zA-Z][-._a-zA-Z0-9]*`",
-                        e.name
+                        "environment variable name {name:?} is not `[-._a-zA-Z][-._a-zA-Z0-9]*`"
                     ),
                     "start with a letter, `-`, `.` or `_`, then letters, digits, `-`, `.` or `_`",
                 );
@@ -73,10 +77,9 @@ pub(crate) fn component(cx: &mut Context<'_>, at: &At<'_>, c: &Component) {
     if !c.spec.workload.is::<ContainerizedWorkload>() {
         return;
     }
-    // A body that does not convert was already reported by the loader (OAM010–012).
-    if let Ok(workload) = c.spec.workload.try_into_typed::<ContainerizedWorkload>() {
+    if let Some(spec) = c.spec.workload.rest.get("spec") {
         let base = FieldPath::root().field("spec").field("workload");
-        containerized(cx, at, &workload, &base);
+        containerized(cx, at, spec, &base);
     }
 }
 
