@@ -90,16 +90,16 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 severity: Severity::Error,
                 message: e.kind.to_string(),
                 location: loaded.location(&e.path),
-                object: String::new(),
+                object: format!("{} {name}", loaded.value.kind()),
                 help: Some(e.kind.hint()),
             })),
         }
     }
     if !findings.is_empty() {
         // Diagnostics go to standard error so the plan on standard output stays parseable.
-        let code = findings.iter().any(|f| f.severity == Severity::Error);
+        let failed = findings.iter().any(|f| f.severity == Severity::Error);
         eprint!("{}", crate::render::text_only(&findings, &report));
-        if code {
+        if failed {
             return ExitCode::from(1);
         }
     }
