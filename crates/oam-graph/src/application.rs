@@ -97,18 +97,7 @@ pub fn plan_application(
     registry: &Registry,
     observed: &dyn Observed,
 ) -> Result<ApplicationPlan, Vec<PlanError>> {
-    let (graph, graph_errors) = Graph::from_application(app);
-    let errors: Vec<PlanError> = graph_errors
-        .into_iter()
-        .chain(crate::order::cycle_errors(&graph))
-        .map(|e| PlanError {
-            path: e.path,
-            kind: PlanErrorKind::Graph(e.kind),
-        })
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let graph = crate::plan::checked(Graph::from_application(app))?;
     let mut findings = Findings::default();
     let workloads = observe_workloads(app, registry, observed, &mut findings);
     let outputs = output_values(app, &workloads, &mut findings);

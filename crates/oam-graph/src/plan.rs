@@ -343,18 +343,7 @@ pub fn plan(
     inputs: &Inputs<'_>,
     observed: &dyn Observed,
 ) -> Result<Plan, Vec<PlanError>> {
-    let (graph, graph_errors) = Graph::from_application_configuration(app);
-    let errors: Vec<PlanError> = graph_errors
-        .into_iter()
-        .chain(crate::order::cycle_errors(&graph))
-        .map(|e| PlanError {
-            path: e.path,
-            kind: PlanErrorKind::Graph(e.kind),
-        })
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let graph = checked(Graph::from_application_configuration(app))?;
     let mut cx = Context {
         app,
         inputs,
@@ -406,6 +395,26 @@ pub fn plan(
         objects: planned,
         warnings,
     })
+}
+
+/// The graph, or its problems (unknown and duplicate names, self-dependencies, every cycle) as
+/// planning errors: planning stops on any of them, where upstream would wait forever.
+pub(crate) fn checked(
+    (graph, errors): (Graph, Vec<crate::graph::GraphError>),
+) -> Result<Graph, Vec<PlanError>> {
+    let errors: Vec<PlanError> = errors
+        .into_iter()
+        .chain(crate::order::cycle_errors(&graph))
+        .map(|e| PlanError {
+            path: e.path,
+            kind: PlanErrorKind::Graph(e.kind),
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(graph)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The key of every rendered object; two objects with one key are an error.
