@@ -303,20 +303,9 @@ impl Graph {
             }
             for (id, oat, outs, ins) in objects {
                 for (k, out) in outs.unwrap_or_default().iter().enumerate() {
-                    let Some(name) = out.name.clone() else {
-                        continue;
-                    };
-                    let path = oat.clone().field("dataOutputs").index(k);
-                    if let Some((_, first)) = outputs.get(&name) {
-                        errors.push(GraphError {
-                            path: path.field("name"),
-                            kind: GraphErrorKind::DuplicateOutput {
-                                name,
-                                first: first.clone(),
-                            },
-                        });
-                    } else {
-                        outputs.insert(name, (id, path));
+                    if let Some(name) = out.name.as_deref() {
+                        let path = oat.clone().field("dataOutputs").index(k);
+                        register_output(&mut outputs, name, id, path, &mut errors);
                     }
                 }
                 for (k, input) in ins.unwrap_or_default().iter().enumerate() {
@@ -383,18 +372,7 @@ impl Graph {
             by_name.entry(&c.name).or_insert(id);
             for (k, out) in c.outputs.iter().flatten().enumerate() {
                 let path = at.clone().field("outputs").index(k);
-                if let Some((_, first)) = outputs.get(&out.name) {
-                    let kind = GraphErrorKind::DuplicateOutput {
-                        name: out.name.clone(),
-                        first: first.clone(),
-                    };
-                    errors.push(GraphError {
-                        path: path.field("name"),
-                        kind,
-                    });
-                } else {
-                    outputs.insert(out.name.clone(), (id, path));
-                }
+                register_output(&mut outputs, &out.name, id, path, &mut errors);
             }
         }
         let components: Vec<String> = by_name.keys().map(|k| (*k).to_owned()).collect();
@@ -514,25 +492,14 @@ impl Graph {
             scopes.push((format!("sub-step of {name}"), siblings));
         }
         scopes.insert(0, ("step".to_owned(), top));
-        let mut outputs: BTreeMap<&str, (NodeId, FieldPath)> = BTreeMap::new();
+        let mut outputs: BTreeMap<String, (NodeId, FieldPath)> = BTreeMap::new();
         for (id, unit) in &units {
             for (k, out) in unit.outputs.unwrap_or_default().iter().enumerate() {
                 let path = unit.path.clone().field("outputs").index(k);
-                if let Some((_, first)) = outputs.get(out.name.as_str()) {
-                    let kind = GraphErrorKind::DuplicateOutput {
-                        name: out.name.clone(),
-                        first: first.clone(),
-                    };
-                    errors.push(GraphError {
-                        path: path.field("name"),
-                        kind,
-                    });
-                } else {
-                    outputs.insert(&out.name, (*id, path));
-                }
+                register_output(&mut outputs, &out.name, *id, path, errors);
             }
         }
-        let output_names: Vec<String> = outputs.keys().map(|k| (*k).to_owned()).collect();
+        let output_names: Vec<String> = outputs.keys().cloned().collect();
         for (to, unit) in &units {
             let (what, names) = &scopes[unit.scope];
             let known: Vec<String> = names.keys().cloned().collect();
@@ -584,6 +551,29 @@ impl Graph {
                 errors.push(GraphError { path, kind });
             }
         }
+    }
+}
+
+/// Records an output of `id` declared at `path`, or reports it as a duplicate of the first one
+/// of that name (upstream, the later one silently wins).
+fn register_output(
+    outputs: &mut BTreeMap<String, (NodeId, FieldPath)>,
+    name: &str,
+    id: NodeId,
+    path: FieldPath,
+    errors: &mut Vec<GraphError>,
+) {
+    if let Some((_, first)) = outputs.get(name) {
+        let kind = GraphErrorKind::DuplicateOutput {
+            name: name.to_owned(),
+            first: first.clone(),
+        };
+        errors.push(GraphError {
+            path: path.field("name"),
+            kind,
+        });
+    } else {
+        outputs.insert(name.to_owned(), (id, path));
     }
 }
 

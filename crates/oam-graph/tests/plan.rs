@@ -512,7 +512,11 @@ spec:
 ";
 
 fn shop(live: &[Value]) -> oam_graph::ApplicationPlan {
-    let docs = documents(SHOP);
+    plan_yaml(SHOP, live)
+}
+
+fn plan_yaml(yaml: &str, live: &[Value]) -> oam_graph::ApplicationPlan {
+    let docs = documents(yaml);
     let registry = Registry::from_documents(&docs);
     let Some(Document::V1beta1(oam_model::V1beta1::Application(app))) = docs.last() else {
         panic!("an Application")
@@ -553,13 +557,7 @@ fn an_application_component_waits_for_depends_on_and_inputs_with_the_engines_rea
 
 #[test]
 fn a_component_whose_workload_cannot_be_located_says_so() {
-    let yaml = SHOP.replace("type: db\n", "type: mystery\n");
-    let docs = documents(&yaml);
-    let registry = Registry::from_documents(&docs);
-    let Some(Document::V1beta1(oam_model::V1beta1::Application(app))) = docs.last() else {
-        panic!("an Application")
-    };
-    let p = oam_graph::plan_application(app, &registry, &observed(&[])).unwrap();
+    let p = plan_yaml(&SHOP.replace("type: db\n", "type: mystery\n"), &[]);
     assert!(matches!(
         &p.warnings[0].kind,
         PlanWarningKind::UnobservableWorkload { component } if component == "db"
