@@ -21,28 +21,34 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
+/// The fenced block that follows `<!-- name -->` in the README: what the README promises.
+fn readme_block(name: &str) -> String {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let marker = format!("<!-- {name} -->\n```text\n");
+    let start = readme.find(&marker).expect("the README marks the block") + marker.len();
+    let len = readme[start..].find("```").expect("the block is closed");
+    readme[start..start + len].to_owned()
+}
+
 #[test]
-fn the_example_apps_validate_clean_except_the_deliberate_conflict() {
+fn the_main_job_is_clean_and_prints_what_the_readme_shows() {
     let out = oam(&["validate", "examples/apps"]);
     let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert_eq!(stdout, readme_block("main-job"));
+}
+
+#[test]
+fn the_mistakes_are_caught_exactly_as_the_readme_shows() {
+    let out = oam(&["validate", "examples/mistakes"]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(
-        stdout.starts_with("error[OAM045]: conflict(rule: \"labelSelector:oam-rs.dev/category=scaler\") between traits (\"manualscalertraits.core.oam.dev\" and \"horizontalpodautoscalers.autoscaling\") of component \"checkout\" is detected; declared by \"manualscalertraits.core.oam.dev\"\n  --> examples/apps/conflicting-scalers/app.yaml:37:11\n"),
-        "{stdout}"
-    );
-    assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
-    assert!(
-        stdout.ends_with(
-            "ApplicationConfiguration canary: ok\n\
-             ApplicationConfiguration conflicting-scalers: 1 error, 0 warnings\n\
-             ApplicationConfiguration php-mysql: ok\n\
-             ApplicationConfiguration thumbnails-serverless: ok\n\
-             ApplicationConfiguration thumbnails-always-on: ok\n\
-             Application shop: ok\n\
-             checked 16 documents in 13 sources: 1 error, 0 warnings\n"
-        ),
-        "{stdout}"
-    );
+    assert_eq!(stdout, readme_block("mistakes"));
+    let codes: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("error[")?.split(']').next())
+        .collect();
+    assert_eq!(codes, ["OAM045", "OAM024", "OAM020", "OAM012"]);
 }
 
 #[test]
@@ -51,11 +57,11 @@ fn github_annotations_and_strict_mode() {
         "validate",
         "--format",
         "github",
-        "examples/apps/conflicting-scalers",
+        "examples/mistakes/conflicting-scalers.yaml",
     ]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.starts_with("::error file=examples/apps/conflicting-scalers/app.yaml,line=37,col=11,title=OAM045::conflict(rule: "),
+        stdout.starts_with("::error file=examples/mistakes/conflicting-scalers.yaml,line=37,col=11,title=OAM045::conflict(rule: "),
         "{stdout}"
     );
     let dir = temp("strict");
