@@ -57,5 +57,8 @@ pub fn corpus() -> Option<PathBuf> {
 
 /// `../shared/conformance` beside the repository's root.
 fn default_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance")
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // crates/oam-conformance → the repository → the folder beside it.
+    let beside = crate_dir.ancestors().nth(3).unwrap_or(crate_dir);
+    beside.join("shared").join("conformance")
 }
