@@ -35,15 +35,36 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
+    /// The deepest nesting of mappings and sequences a document may have (a guard against
+    /// hostile input).
+    #[arg(long, value_name = "LEVELS", default_value_t = oam_model::Limits::default().max_depth)]
+    max_depth: usize,
+    /// The largest source accepted, in bytes (a guard against hostile input).
+    #[arg(long, value_name = "BYTES", default_value_t = oam_model::Limits::default().max_source_bytes)]
+    max_bytes: usize,
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let options = if args.lenient {
+    let mut options = if args.lenient {
         LoadOptions::lenient()
     } else {
         LoadOptions::default()
     };
+    options.limits.max_depth = args.max_depth;
+    options.limits.max_source_bytes = args.max_bytes;
     let mut report = crate::load_all(&args.paths, &options);
+    if report.documents.is_empty() && report.errors.is_empty() {
+        // Exit 0 would claim that something was checked and found clean.
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "error: nothing to check: {} hold{} no YAML or JSON document ({} source{} read)",
+            paths.join(", "),
+            if paths.len() == 1 { "s" } else { "" },
+            report.sources.len(),
+            s(report.sources.len())
+        );
+        return ExitCode::from(2);
+    }
     let extra = crate::load_all(&args.definitions, &options);
     let definitions: Vec<Document> = extra.documents.iter().map(|d| d.value.clone()).collect();
     // Problems in --definitions files are reported like the input's own.

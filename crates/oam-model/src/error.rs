@@ -66,6 +66,28 @@ pub enum ErrorKind {
         /// The parser's message.
         message: String,
     },
+    /// A mapping names the same key twice (refused, as Kubernetes' strict decoding refuses it:
+    /// a lenient decoder keeps one of the two silently).
+    #[error("duplicate key `{key}`{}", first.map(|l| format!(", first at line {}, column {}", l.line, l.column)).unwrap_or_default())]
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// Where the key first appears, when the text could be indexed.
+        first: Option<LineCol>,
+    },
+    /// A YAML tag that no Kubernetes object can carry (`!!python/object…`, `!foo`): the API
+    /// server decodes YAML to JSON, so a tag would be dropped silently.
+    #[error("unsupported YAML tag `{tag}`")]
+    UnsupportedTag {
+        /// The tag as written.
+        tag: String,
+    },
+    /// A number Kubernetes' JSON cannot hold (`.inf`, `.nan`, `1e400`).
+    #[error("`{value}` is not a finite number")]
+    NonFiniteNumber {
+        /// The scalar as written.
+        value: String,
+    },
     /// A limit against hostile input was reached.
     #[error("limit exceeded: {message}")]
     Limit {
@@ -157,7 +179,10 @@ impl ErrorKind {
         match self {
             Self::Io { .. } => "OAM001",
             Self::NotUtf8 { .. } => "OAM002",
-            Self::Syntax { .. } => "OAM003",
+            Self::Syntax { .. }
+            | Self::DuplicateKey { .. }
+            | Self::UnsupportedTag { .. }
+            | Self::NonFiniteNumber { .. } => "OAM003",
             Self::Limit { .. } => "OAM004",
             Self::NotAnObject { .. } => "OAM005",
             Self::MissingTypeMeta { .. } => "OAM006",
@@ -178,8 +203,17 @@ impl ErrorKind {
             Self::Io { .. } => "check that the path exists and is readable".into(),
             Self::NotUtf8 { .. } => "save the file as UTF-8".into(),
             Self::Syntax { .. } => "fix the YAML/JSON syntax at this position".into(),
+            Self::DuplicateKey { key, .. } => {
+                format!("keep one `{key}`: a lenient decoder would keep one of the two silently")
+            }
+            Self::UnsupportedTag { .. } => {
+                "remove the tag: Kubernetes objects are JSON, which has no tags".into()
+            }
+            Self::NonFiniteNumber { .. } => {
+                "Kubernetes objects are JSON, which has no infinity or NaN; quote it if a string is meant".into()
+            }
             Self::Limit { .. } => {
-                "the input looks hostile (deep nesting, alias expansion or size); raise the limit in LoadOptions if it is genuine".into()
+                "the input looks hostile (deep nesting, alias expansion or size); if it is genuine, raise the limit (`oam validate --max-depth`, `--max-bytes`; `Limits` in the library)".into()
             }
             Self::NotAnObject { .. } => "each document must be a Kubernetes object with apiVersion, kind and metadata".into(),
             Self::MissingTypeMeta { field } => format!("add `{field}:` at the top of the document"),
@@ -190,7 +224,7 @@ impl ErrorKind {
             Self::Invalid { .. } => "give a value of the type the field expects".into(),
             Self::UnknownField { suggestion: Some(s), .. } => format!("rename it to `{s}`, or remove it"),
             Self::UnknownField { .. } => {
-                "remove the field or fix its spelling; LoadOptions::lenient reports it as a warning instead".into()
+                "remove the field or fix its spelling (`oam validate --lenient` reports it as a warning)".into()
             }
             Self::LegacyApi { .. } => {
                 "migrate to core.oam.dev/v1alpha2 (Component, ApplicationConfiguration) or core.oam.dev/v1beta1 (Application)".into()

@@ -246,6 +246,17 @@ pub enum PathError {
         /// The path of the value that is not an array.
         prefix: String,
     },
+    /// A write at an index so far beyond the end of a list that padding it would be a hostile
+    /// allocation (`[4294967295]` would ask for 128 GiB); see [`FieldPath::MAX_PADDING`].
+    #[error("{prefix}: index {index} is too far beyond the end of the list ({len} items; at most {} more can be added)", FieldPath::MAX_PADDING)]
+    BeyondEnd {
+        /// The path up to and including the index.
+        prefix: String,
+        /// The index.
+        index: usize,
+        /// The list's length.
+        len: usize,
+    },
 }
 
 impl PathError {
@@ -259,6 +270,10 @@ impl PathError {
 static NULL: Value = Value::Null;
 
 impl FieldPath {
+    /// The most `null` elements [`FieldPath::set`] pads a list with to reach an index. Go's
+    /// fieldpath pads without bound; a path from untrusted input must not size an allocation.
+    pub const MAX_PADDING: usize = 1024;
+
     fn prefix(&self, len: usize) -> String {
         FieldPath {
             segments: self.segments[..len].to_vec(),
@@ -309,8 +324,9 @@ impl FieldPath {
 
     /// Writes `new` at this path, creating missing objects and creating or padding (with `null`)
     /// missing arrays on the way. An existing value of the wrong type on the way is an error (the
-    /// Go implementation panics there); the last segment overwrites whatever is there. The empty
-    /// path changes nothing.
+    /// Go implementation panics there), and so is an index more than [`FieldPath::MAX_PADDING`]
+    /// beyond the end of a list; the last segment overwrites whatever is there. The empty path
+    /// changes nothing.
     ///
     /// ```
     /// let mut v = serde_json::json!({});
@@ -369,6 +385,13 @@ impl FieldPath {
                     return Err(self.wrong_type(segment, depth));
                 };
                 if items.len() <= *n {
+                    if *n - items.len() > Self::MAX_PADDING {
+                        return Err(PathError::BeyondEnd {
+                            prefix: self.prefix(depth + 1),
+                            index: *n,
+                            len: items.len(),
+                        });
+                    }
                     items.resize(*n + 1, Value::Null);
                 }
                 let slot = &mut items[*n];
@@ -600,5 +623,27 @@ mod tests {
             assert_eq!(parsed.to_string(), p);
             assert_eq!(parsed.to_string().parse::<FieldPath>().unwrap(), parsed);
         }
+    }
+
+    #[test]
+    fn set_pads_a_list_by_a_bounded_amount_only() {
+        // A regression: `[4294967295]` once asked for 128 GiB and aborted the process.
+        for huge in ["spec.containers[4294967295].image", "spec.containers[100000000]"] {
+            let mut v = serde_json::json!({"spec": {"containers": [{"image": "a"}]}});
+            let e = huge.parse::<FieldPath>().unwrap().set(&mut v, "b".into());
+            assert!(
+                matches!(e, Err(PathError::BeyondEnd { len: 1, .. })),
+                "{huge}: {e:?}"
+            );
+        }
+        let mut v = serde_json::json!({"a": []});
+        let at_bound = format!("a[{}]", FieldPath::MAX_PADDING);
+        at_bound.parse::<FieldPath>().unwrap().set(&mut v, 1.into()).unwrap();
+        assert_eq!(v["a"].as_array().unwrap().len(), FieldPath::MAX_PADDING + 1);
+        let e = "b[1025]".parse::<FieldPath>().unwrap().set(&mut v, 1.into()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b[1025]: index 1025 is too far beyond the end of the list (0 items; at most 1024 more can be added)"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Rendering diagnostics for people and tools: rustc-style text with the source line and a
 //! caret, JSON objects, and GitHub Actions workflow annotations.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
@@ -26,23 +27,30 @@ pub fn text(diagnostics: &[Diagnostic], report: &LoadReport, styled: bool) -> St
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = d.message.as_str();
-        let note = note(location);
-        let hint = d.help.as_deref();
+        let title = printable(&d.message);
+        let note = note(location).map(|n| printable(&n).into_owned());
+        let hint = d.help.as_deref().map(printable);
         let source = report.source(&location.source);
         let line_text = source
             .zip(location.position)
             .and_then(|(s, p)| s.line(p.line).map(|t| (t, p)));
         let mut elements: Vec<Element<'_>> = Vec::new();
         match line_text {
-            Some((text, p)) => elements.push(
-                Snippet::source(text)
-                    .line_start(p.line)
-                    .path(location.source.as_str())
-                    .annotation(AnnotationKind::Primary.span(token_span(text, p.column)))
+            Some((text, p)) => {
+                let (text, span) = printable_line(text, token_span(text, p.column));
+                elements.push(
+                    Snippet::source(text)
+                        .line_start(p.line)
+                        .path(printable(&location.source))
+                        .annotation(AnnotationKind::Primary.span(span))
+                        .into(),
+                );
+            }
+            None => elements.push(
+                Level::NOTE
+                    .message(printable(&format!("in {location}")).into_owned())
                     .into(),
             ),
-            None => elements.push(Level::NOTE.message(format!("in {location}")).into()),
         }
         if let Some(note) = &note {
             elements.push(Level::NOTE.message(note.as_str()).into());
@@ -66,21 +74,76 @@ fn note(l: &Location) -> Option<String> {
 }
 
 /// The byte range of the token starting at a 1-based character column: a quoted string to its
-/// closing quote, otherwise up to the next space or YAML/JSON punctuation.
+/// closing quote, otherwise up to the next space or YAML/JSON punctuation. Both ends are always
+/// character boundaries of `line`, whatever the line holds (any Unicode white space included).
 fn token_span(line: &str, column: usize) -> std::ops::Range<usize> {
     let start = line
         .char_indices()
         .nth(column.saturating_sub(1))
         .map_or(line.len(), |(b, _)| b);
     let rest = &line[start..];
-    let len = match rest.chars().next() {
-        Some(q @ ('"' | '\'')) => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
-        Some(_) => rest
+    let Some(first) = rest.chars().next() else {
+        return start..start;
+    };
+    let len = match first {
+        q @ ('"' | '\'') => rest[1..].find(q).map_or(rest.len(), |i| i + 2),
+        _ => rest
             .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}' | '#'))
             .unwrap_or(rest.len()),
-        None => 0,
     };
-    start..start + len.max(1).min(line.len().saturating_sub(start).max(1))
+    // A token that starts with a separator (a non-breaking space, say) is that one character.
+    start..start + len.max(first.len_utf8())
+}
+
+/// `s` with every control character (terminal escapes, carriage returns, NUL …) written as its
+/// escape sequence, so a name in a message cannot move the cursor or recolour the terminal.
+/// Tabs are kept.
+fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_escaped) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_escaped(c) {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+fn is_escaped(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// A source line made safe to print, and `span` moved onto it: each control character becomes
+/// its one-character picture (U+2400 …, `\u{FFFD}` for C1 controls), so the caret still points at
+/// the same character.
+fn printable_line(line: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>, std::ops::Range<usize>) {
+    if !line.chars().any(is_escaped) {
+        return (Cow::Borrowed(line), span);
+    }
+    let (mut out, mut start, mut end) = (String::with_capacity(line.len() + 8), None, None);
+    for (at, c) in line.char_indices() {
+        if at == span.start {
+            start = Some(out.len());
+        }
+        if at == span.end {
+            end = Some(out.len());
+        }
+        out.push(match c {
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            '\u{7f}' => '\u{2421}',
+            c if is_escaped(c) => '\u{FFFD}',
+            c => c,
+        });
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (Cow::Owned(out), start..end)
 }
 
 /// Every diagnostic as a JSON object: code, severity, message, object, source, document, path,
@@ -112,9 +175,11 @@ pub fn json(diagnostics: &[Diagnostic]) -> Value {
 #[must_use]
 pub fn github(diagnostics: &[Diagnostic]) -> String {
     let escape = |s: &str| {
-        s.replace('%', "%25")
+        let s = s
+            .replace('%', "%25")
             .replace('\r', "%0D")
-            .replace('\n', "%0A")
+            .replace('\n', "%0A");
+        printable(&s).into_owned()
     };
     let property = |s: &str| escape(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
@@ -126,17 +191,19 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
             props.push(format!("col={}", p.column));
         }
         props.push(format!("title={}", property(d.code)));
-        let help = d
-            .help
-            .as_deref()
-            .map(|h| format!(" (help: {h})"))
-            .unwrap_or_default();
+        let mut message = d.message.clone();
+        if let Some(note) = note(l) {
+            let _ = write!(message, " ({note})");
+        }
+        if let Some(help) = &d.help {
+            let _ = write!(message, "; help: {help}");
+        }
         let _ = writeln!(
             out,
             "::{} {}::{}",
             d.severity.as_str(),
             props.join(","),
-            escape(&format!("{} at {}{help}", d.message, l.path))
+            escape(&message)
         );
     }
     out
@@ -167,7 +234,7 @@ mod tests {
         };
         assert_eq!(
             github(&[d]),
-            "::warning file=dir%2Ca%3Ab.yaml,line=3,col=5,title=OAM045::50%25 of a%0Aline at spec\n"
+            "::warning file=dir%2Ca%3Ab.yaml,line=3,col=5,title=OAM045::50%25 of a%0Aline (at spec in document 0)\n"
         );
     }
 
@@ -176,5 +243,34 @@ mod tests {
         assert_eq!(token_span("      trais:", 7), 6..11);
         assert_eq!(token_span("  \"tarits\": []", 3), 2..10);
         assert_eq!(token_span("x", 1), 0..1);
+    }
+
+    #[test]
+    fn a_token_that_starts_with_unicode_white_space_is_that_one_character() {
+        // U+00A0 before a key: the renderer once cut the line inside the character and panicked.
+        assert_eq!(token_span("      \u{a0}trais: []", 7), 6..8);
+        assert_eq!(token_span("name: a\u{3000}", 8), 7..10);
+        assert_eq!(token_span("abc", 9), 3..3, "a column past the end is an empty span");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_in_messages_and_pictured_in_source_lines() {
+        assert_eq!(printable("web\u{1b}[31m\r"), "web\\u{1b}[31m\\u{d}");
+        assert_eq!(printable("tab\tkept"), "tab\tkept");
+        let (line, span) = printable_line("name: \u{1b}x\u{7}", 6..10);
+        assert_eq!(line, "name: \u{241b}x\u{2407}");
+        assert_eq!(&line[span], "\u{241b}x\u{2407}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_and_escapes_are_safe_on_any_line(line in "\\PC{0,40}[\\x00-\\x1f\\u{a0}\\u{3000}\\u{85}]{0,3}\\PC{0,10}", column in 0usize..60) {
+            let span = token_span(&line, column);
+            proptest::prop_assert!(span.start <= span.end && span.end <= line.len());
+            proptest::prop_assert!(line.is_char_boundary(span.start) && line.is_char_boundary(span.end));
+            let (shown, moved) = printable_line(&line, span);
+            proptest::prop_assert!(moved.end <= shown.len() && shown.is_char_boundary(moved.start) && shown.is_char_boundary(moved.end));
+            proptest::prop_assert!(!shown.chars().any(is_escaped));
+        }
     }
 }

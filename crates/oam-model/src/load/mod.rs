@@ -33,8 +33,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// JSON for a `.json` name, or for text starting with `{` whose name is not `.yaml`/`.yml`;
-    /// YAML otherwise.
+    /// JSON for a `.json` name; YAML for a `.yaml`/`.yml` name. Otherwise (standard input, say)
+    /// JSON for text starting with `{`, unless a line starts with a YAML document marker (`---`,
+    /// `...`), which JSON cannot hold: `{…}` documents separated by `---` are a YAML stream.
     #[must_use]
     pub fn detect(name: &str, text: &str) -> Self {
         let lower = name.to_ascii_lowercase();
@@ -42,7 +43,11 @@ impl Format {
             Self::Json
         } else if lower.ends_with(".yaml") || lower.ends_with(".yml") {
             Self::Yaml
-        } else if text.trim_start().starts_with('{') {
+        } else if text.trim_start().starts_with('{')
+            && !text
+                .lines()
+                .any(|l| l.starts_with("---") || l.starts_with("..."))
+        {
             Self::Json
         } else {
             Self::Yaml
@@ -193,11 +198,41 @@ impl Source {
     /// ancestor (the flag is `false` then).
     #[must_use]
     pub fn locate(&self, root: LineCol, path: &FieldPath) -> Option<(NodePosition, bool)> {
-        let positions = self.positions.get_or_init(|| position::index(&self.text));
-        let doc = positions
+        self.document_positions(root)?.locate(path)
+    }
+
+    fn positions(&self) -> &[DocumentPositions] {
+        self.positions.get_or_init(|| position::index(&self.text))
+    }
+
+    fn document_positions(&self, root: LineCol) -> Option<&DocumentPositions> {
+        self.positions()
             .iter()
-            .find(|d| d.root.line == root.line && d.root.column == root.column)?;
-        doc.locate(path)
+            .find(|d| d.root.line == root.line && d.root.column == root.column)
+    }
+
+    /// The repeat of `key` that a parser reported at or before `at` (YAML reports the repeated
+    /// key itself, JSON the end of its value), and where the key first appears.
+    fn duplicate(&self, key: &str, at: Option<LineCol>) -> Option<(&FieldPath, LineCol, LineCol)> {
+        let at = at.map_or(usize::MAX, |a| a.offset);
+        self.positions()
+            .iter()
+            .flat_map(|d| &d.duplicates)
+            .filter(|(path, _, again)| {
+                again.offset <= at && path.last().is_some_and(|s| s.to_string() == key)
+            })
+            .max_by_key(|(_, _, again)| again.offset)
+            .map(|(path, first, again)| (path, *first, *again))
+    }
+
+    /// Tags no Kubernetes object can carry, in the document whose root starts at `root`.
+    fn foreign_tags(&self, root: Option<LineCol>) -> &[(FieldPath, LineCol, String)] {
+        // Only a text with a `!` can have a tag: the common case never builds the index here.
+        if !self.text.contains('!') {
+            return &[];
+        }
+        root.and_then(|r| self.document_positions(r))
+            .map_or(&[], |d| d.tags.as_slice())
     }
 }
 
@@ -363,14 +398,35 @@ pub fn load_source(source: Source, options: &LoadOptions) -> LoadReport {
         match item {
             Ok((value, root)) => {
                 let root = root.map(|(l, c)| source.line_col(l, c));
-                load_document(value, &source, index, root, options, &mut report);
+                let tags = source.foreign_tags(root);
+                if tags.is_empty() {
+                    load_document(value, &source, index, root, options, &mut report);
+                }
+                for (path, at, tag) in tags {
+                    let kind = ErrorKind::UnsupportedTag { tag: tag.clone() };
+                    let location = Location {
+                        source: source.name.clone(),
+                        document: Some(index),
+                        path: path.clone(),
+                        position: Some(*at),
+                    };
+                    report.errors.push(Error::new(kind, location));
+                }
             }
-            Err((kind, at)) => {
-                let position = at.map(|(l, c)| source.line_col(l, c));
+            Err((mut kind, at)) => {
+                let mut position = at.map(|(l, c)| source.line_col(l, c));
+                let mut path = FieldPath::root();
+                if let ErrorKind::DuplicateKey { key, first } = &mut kind
+                    && let Some((at_path, at_first, again)) = source.duplicate(key, position)
+                {
+                    *first = Some(at_first);
+                    position = Some(again);
+                    path = at_path.clone();
+                }
                 let location = Location {
                     source: source.name.clone(),
                     document: Some(index),
-                    path: FieldPath::root(),
+                    path,
                     position,
                 };
                 report.errors.push(Error::new(kind, location));
@@ -541,7 +597,7 @@ pub fn load_reader(name: &str, mut reader: impl Read, options: &LoadOptions) -> 
 pub fn load_dir(dir: &Path, options: &LoadOptions) -> LoadReport {
     let mut report = LoadReport::default();
     let mut files = Vec::new();
-    if let Err((path, e)) = collect_files(dir, &mut files) {
+    for (path, e) in collect_files(dir, &mut files) {
         report.extend(io_error(&path, &e));
     }
     files.sort();
@@ -561,25 +617,77 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> LoadReport {
     }
 }
 
+/// Every `*.yaml`, `*.yml` and `*.json` regular file under `root`, and the problems met on the
+/// way. Symbolic links are followed, but each directory is walked once: a link back to a
+/// directory being walked is a loop (reported), a second link to a walked one is skipped. Files
+/// that are not regular (a FIFO named `x.yaml` would block the reader forever) are reported and
+/// skipped. Iterative, so depth cannot overflow the stack.
 fn collect_files(
-    dir: &Path,
+    root: &Path,
     out: &mut Vec<std::path::PathBuf>,
-) -> Result<(), (String, std::io::Error)> {
-    let entries = std::fs::read_dir(dir).map_err(|e| (dir.display().to_string(), e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| (dir.display().to_string(), e))?;
-        let path = entry.path();
-        if path.is_dir() {
-            collect_files(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e, "yaml" | "yml" | "json"))
-        {
-            out.push(path);
+) -> Vec<(String, std::io::Error)> {
+    use std::collections::HashSet;
+    let mut problems = Vec::new();
+    let mut seen: HashSet<std::path::PathBuf> = HashSet::new();
+    // (directory, the canonical paths of the directories above it and itself)
+    let mut stack = vec![(root.to_path_buf(), Vec::new())];
+    while let Some((dir, mut above)) = stack.pop() {
+        let canonical = match std::fs::canonicalize(&dir) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push((dir.display().to_string(), e));
+                continue;
+            }
+        };
+        if above.contains(&canonical) {
+            let e = std::io::Error::other(format!(
+                "a symbolic link loop back to {} (not walked again)",
+                canonical.display()
+            ));
+            problems.push((dir.display().to_string(), e));
+            continue;
+        }
+        if !seen.insert(canonical.clone()) {
+            continue; // reached again through another link: its files are already listed
+        }
+        above.push(canonical);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push((dir.display().to_string(), e));
+                continue;
+            }
+        };
+        for entry in entries {
+            let path = match entry {
+                Ok(entry) => entry.path(),
+                Err(e) => {
+                    problems.push((dir.display().to_string(), e));
+                    continue;
+                }
+            };
+            let wanted = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "yaml" | "yml" | "json"));
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => stack.push((path, above.clone())),
+                Ok(meta) if wanted && !meta.is_file() => {
+                    let e = std::io::Error::other(
+                        "not a regular file (a FIFO, socket or device), skipped",
+                    );
+                    problems.push((path.display().to_string(), e));
+                }
+                Ok(_) if wanted => out.push(path),
+                Ok(_) => {}
+                // A dangling link named like a document: say so, as reading it would.
+                Err(e) if wanted => problems.push((path.display().to_string(), e)),
+                Err(_) => {}
+            }
         }
     }
-    Ok(())
+    problems.sort_by(|a, b| a.0.cmp(&b.0));
+    problems
 }
 
 fn io_error(name: &str, e: &std::io::Error) -> LoadReport {

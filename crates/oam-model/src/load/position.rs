@@ -23,6 +23,10 @@ pub(crate) struct DocumentPositions {
     /// Where the document's root node starts.
     pub root: LineCol,
     nodes: HashMap<FieldPath, NodePosition>,
+    /// Keys that repeat in their mapping: the path, the first key's position and the repeat's.
+    pub duplicates: Vec<(FieldPath, LineCol, LineCol)>,
+    /// Tags on nodes (`!!str`, `!foo`): the path, where the node is, and the tag as written.
+    pub tags: Vec<(FieldPath, LineCol, String)>,
 }
 
 impl DocumentPositions {
@@ -65,6 +69,14 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
     for item in Parser::new_from_str(text) {
         let Ok((event, span)) = item else { break };
         let pos = line_col(text, &span);
+        let tag = event.tag().map(|t| {
+            let handle = if t.original_handle().is_empty() {
+                t.handle()
+            } else {
+                t.original_handle()
+            };
+            (format!("{handle}{}", t.suffix()), is_core_tag(t.handle(), t.suffix()))
+        });
         let (is_node, opens) = match &event {
             Event::Scalar(..) | Event::Alias(_) => (true, false),
             Event::MappingStart(..) | Event::SequenceStart(..) => (true, true),
@@ -128,6 +140,7 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
                     },
                 );
                 current = Some(doc);
+                note_tag(&mut current, &path, pos, tag);
                 if opens {
                     stack.push(new_frame());
                 }
@@ -141,6 +154,7 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
                 Some((name, key_pos)) => {
                     path.push(Segment::Field(name));
                     record(&mut current, &path, Some(key_pos), pos);
+                    note_tag(&mut current, &path, pos, tag);
                     if opens {
                         stack.push(new_frame());
                     } else {
@@ -152,6 +166,7 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
                 path.push(Segment::Index(*next));
                 *next += 1;
                 record(&mut current, &path, None, pos);
+                note_tag(&mut current, &path, pos, tag);
                 if opens {
                     stack.push(new_frame());
                 } else {
@@ -180,8 +195,41 @@ fn record(
     key: Option<LineCol>,
     value: LineCol,
 ) {
-    if let Some(doc) = doc {
-        doc.nodes.insert(path.clone(), NodePosition { key, value });
+    let Some(doc) = doc else { return };
+    match doc.nodes.entry(path.clone()) {
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(NodePosition { key, value });
+        }
+        // The first occurrence keeps its place; the repeat is remembered for the error.
+        std::collections::hash_map::Entry::Occupied(first) => {
+            if let (Some(first), Some(again)) = (first.get().key, key) {
+                doc.duplicates.push((path.clone(), first, again));
+            }
+        }
+    }
+}
+
+/// Remembers a tag that changes what a node means: any but YAML's core schema (`!!str`, `!!int`,
+/// `!!map` …, `!!binary`, whose base64 text is what Kubernetes keeps) and the non-specific `!`.
+fn note_tag(
+    doc: &mut Option<DocumentPositions>,
+    path: &FieldPath,
+    pos: LineCol,
+    tag: Option<(String, bool)>,
+) {
+    if let (Some(doc), Some((written, false))) = (doc, tag) {
+        doc.tags.push((path.clone(), pos, written));
+    }
+}
+
+fn is_core_tag(handle: &str, suffix: &str) -> bool {
+    match handle {
+        "tag:yaml.org,2002:" => matches!(
+            suffix,
+            "str" | "int" | "float" | "bool" | "null" | "map" | "seq" | "binary" | "merge"
+        ),
+        "!" => suffix.is_empty(),
+        _ => false,
     }
 }
 
@@ -243,6 +291,22 @@ mod tests {
     fn indexes_json_too() {
         let docs = index("{\n  \"spec\": {\"x\": [1,\n 2]}\n}");
         assert_eq!(at(&docs, 0, "spec.x[1]"), (3, 2));
+    }
+
+    #[test]
+    fn remembers_repeated_keys_and_foreign_tags() {
+        let docs = index("a: 1\nb: !!str 2\nc: !foo 3\nd: !!python/object:os.system x\na: 4\n");
+        let (path, first, again) = &docs[0].duplicates[0];
+        assert_eq!((path.to_string(), first.line, again.line), ("a".into(), 1, 5));
+        let tags: Vec<_> = docs[0]
+            .tags
+            .iter()
+            .map(|(p, at, t)| (p.to_string(), at.line, t.as_str()))
+            .collect();
+        assert_eq!(
+            tags,
+            [("c".into(), 3, "!foo"), ("d".into(), 4, "!!python/object:os.system")]
+        );
     }
 
     #[test]

@@ -59,6 +59,17 @@ fn convert(error: &serde_saphyr::Error) -> (ErrorKind, Option<(usize, usize)>) {
     let at = inner
         .location()
         .map(|l| (l.line() as usize, l.column() as usize));
+    match inner {
+        serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
+            let key = key.clone().unwrap_or_else(|| "?".to_owned());
+            return (ErrorKind::DuplicateKey { key, first: None }, at);
+        }
+        serde_saphyr::Error::NonFiniteFloat { value, .. } => {
+            let value = value.clone();
+            return (ErrorKind::NonFiniteNumber { value }, at);
+        }
+        _ => {}
+    }
     let message = strip_location(&inner.to_string());
     let limit = matches!(
         inner,
