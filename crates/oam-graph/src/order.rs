@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::DiGraph;
 
 use crate::graph::{Cycle, EdgeKind, Graph, GraphError, GraphErrorKind, NodeId};
@@ -62,7 +62,10 @@ pub fn cycles(graph: &Graph) -> Vec<Cycle> {
     }
     let successors = graph.successors();
     let mut found: Vec<(usize, Cycle)> = Vec::new();
-    for component in tarjan_scc(&g) {
+    // Kosaraju: petgraph's Tarjan recurses once per node and overflowed the stack on a
+    // 100,000-long dependsOn chain; Kosaraju walks with explicit stacks. Members are sorted
+    // below, so the order within a component does not matter.
+    for component in kosaraju_scc(&g) {
         let members: BTreeSet<usize> = component.iter().map(|n| g[*n]).collect();
         if members.len() < 2 {
             continue; // self-dependencies are reported when the graph is built

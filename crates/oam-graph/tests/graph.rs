@@ -343,3 +343,49 @@ fn a_sub_step_cannot_depend_on_a_top_level_step_and_step_cycles_are_named() {
         ]
     );
 }
+
+/// An Application whose `n` components each depend on the one before (and the first on the last
+/// when `ring`), as JSON: the loader's fast path.
+fn chain_json(n: usize, ring: bool) -> String {
+    let components: Vec<String> = (0..n)
+        .map(|i| {
+            let before = if i > 0 {
+                format!(",\"dependsOn\":[\"c{}\"]", i - 1)
+            } else if ring {
+                format!(",\"dependsOn\":[\"c{}\"]", n - 1)
+            } else {
+                String::new()
+            };
+            format!("{{\"name\":\"c{i}\",\"type\":\"webservice\"{before}}}")
+        })
+        .collect();
+    format!(
+        "{{\"apiVersion\":\"core.oam.dev/v1beta1\",\"kind\":\"Application\",\"metadata\":{{\"name\":\"chain\"}},\"spec\":{{\"components\":[{}]}}}}",
+        components.join(",")
+    )
+}
+
+#[test]
+fn a_hundred_thousand_long_chain_neither_overflows_the_stack_nor_loses_a_node() {
+    // A regression: cycle detection recursed once per node and aborted the process.
+    let n = 100_000;
+    let report = load_str("chain.json", &chain_json(n, false), &LoadOptions::default());
+    let Document::V1beta1(V1beta1::Application(app)) = &report.documents[0].value else {
+        panic!("{:?}", report.errors);
+    };
+    let (graph, errors) = Graph::from_application(app);
+    assert!(errors.is_empty());
+    assert!(cycles(&graph).is_empty());
+    assert_eq!(waves(&graph).len(), n);
+    assert_eq!(order(&graph).len(), n);
+
+    let report = load_str("ring.json", &chain_json(n, true), &LoadOptions::default());
+    let Document::V1beta1(V1beta1::Application(app)) = &report.documents[0].value else {
+        panic!("{:?}", report.errors);
+    };
+    let (graph, _) = Graph::from_application(app);
+    let found = cycles(&graph);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].members.len(), n, "every node of the ring is named");
+    assert!(order(&graph).is_empty());
+}

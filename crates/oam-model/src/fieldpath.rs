@@ -248,7 +248,10 @@ pub enum PathError {
     },
     /// A write at an index so far beyond the end of a list that padding it would be a hostile
     /// allocation (`[4294967295]` would ask for 128 GiB); see [`FieldPath::MAX_PADDING`].
-    #[error("{prefix}: index {index} is too far beyond the end of the list ({len} items; at most {} more can be added)", FieldPath::MAX_PADDING)]
+    #[error(
+        "{prefix}: index {index} is too far beyond the end of the list ({len} items; at most {} more can be added)",
+        FieldPath::MAX_PADDING
+    )]
     BeyondEnd {
         /// The path up to and including the index.
         prefix: String,
@@ -628,7 +631,10 @@ mod tests {
     #[test]
     fn set_pads_a_list_by_a_bounded_amount_only() {
         // A regression: `[4294967295]` once asked for 128 GiB and aborted the process.
-        for huge in ["spec.containers[4294967295].image", "spec.containers[100000000]"] {
+        for huge in [
+            "spec.containers[4294967295].image",
+            "spec.containers[100000000]",
+        ] {
             let mut v = serde_json::json!({"spec": {"containers": [{"image": "a"}]}});
             let e = huge.parse::<FieldPath>().unwrap().set(&mut v, "b".into());
             assert!(
@@ -638,9 +644,17 @@ mod tests {
         }
         let mut v = serde_json::json!({"a": []});
         let at_bound = format!("a[{}]", FieldPath::MAX_PADDING);
-        at_bound.parse::<FieldPath>().unwrap().set(&mut v, 1.into()).unwrap();
+        at_bound
+            .parse::<FieldPath>()
+            .unwrap()
+            .set(&mut v, 1.into())
+            .unwrap();
         assert_eq!(v["a"].as_array().unwrap().len(), FieldPath::MAX_PADDING + 1);
-        let e = "b[1025]".parse::<FieldPath>().unwrap().set(&mut v, 1.into()).unwrap_err();
+        let e = "b[1025]"
+            .parse::<FieldPath>()
+            .unwrap()
+            .set(&mut v, 1.into())
+            .unwrap_err();
         assert_eq!(
             e.to_string(),
             "b[1025]: index 1025 is too far beyond the end of the list (0 items; at most 1024 more can be added)"

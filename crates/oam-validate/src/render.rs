@@ -122,7 +122,10 @@ fn is_escaped(c: char) -> bool {
 /// A source line made safe to print, and `span` moved onto it: each control character becomes
 /// its one-character picture (U+2400 …, `\u{FFFD}` for C1 controls), so the caret still points at
 /// the same character.
-fn printable_line(line: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>, std::ops::Range<usize>) {
+fn printable_line(
+    line: &str,
+    span: std::ops::Range<usize>,
+) -> (Cow<'_, str>, std::ops::Range<usize>) {
     if !line.chars().any(is_escaped) {
         return (Cow::Borrowed(line), span);
     }
@@ -250,7 +253,11 @@ mod tests {
         // U+00A0 before a key: the renderer once cut the line inside the character and panicked.
         assert_eq!(token_span("      \u{a0}trais: []", 7), 6..8);
         assert_eq!(token_span("name: a\u{3000}", 8), 7..10);
-        assert_eq!(token_span("abc", 9), 3..3, "a column past the end is an empty span");
+        assert_eq!(
+            token_span("abc", 9),
+            3..3,
+            "a column past the end is an empty span"
+        );
     }
 
     #[test]

@@ -622,10 +622,7 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> LoadReport {
 /// directory being walked is a loop (reported), a second link to a walked one is skipped. Files
 /// that are not regular (a FIFO named `x.yaml` would block the reader forever) are reported and
 /// skipped. Iterative, so depth cannot overflow the stack.
-fn collect_files(
-    root: &Path,
-    out: &mut Vec<std::path::PathBuf>,
-) -> Vec<(String, std::io::Error)> {
+fn collect_files(root: &Path, out: &mut Vec<std::path::PathBuf>) -> Vec<(String, std::io::Error)> {
     use std::collections::HashSet;
     let mut problems = Vec::new();
     let mut seen: HashSet<std::path::PathBuf> = HashSet::new();

@@ -75,7 +75,10 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
             } else {
                 t.original_handle()
             };
-            (format!("{handle}{}", t.suffix()), is_core_tag(t.handle(), t.suffix()))
+            (
+                format!("{handle}{}", t.suffix()),
+                is_core_tag(t.handle(), t.suffix()),
+            )
         });
         let (is_node, opens) = match &event {
             Event::Scalar(..) | Event::Alias(_) => (true, false),
@@ -297,7 +300,10 @@ mod tests {
     fn remembers_repeated_keys_and_foreign_tags() {
         let docs = index("a: 1\nb: !!str 2\nc: !foo 3\nd: !!python/object:os.system x\na: 4\n");
         let (path, first, again) = &docs[0].duplicates[0];
-        assert_eq!((path.to_string(), first.line, again.line), ("a".into(), 1, 5));
+        assert_eq!(
+            (path.to_string(), first.line, again.line),
+            ("a".into(), 1, 5)
+        );
         let tags: Vec<_> = docs[0]
             .tags
             .iter()
@@ -305,7 +311,10 @@ mod tests {
             .collect();
         assert_eq!(
             tags,
-            [("c".into(), 3, "!foo"), ("d".into(), 4, "!!python/object:os.system")]
+            [
+                ("c".into(), 3, "!foo"),
+                ("d".into(), 4, "!!python/object:os.system")
+            ]
         );
     }
 
