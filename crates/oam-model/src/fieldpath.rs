@@ -123,6 +123,10 @@ impl fmt::Display for FieldPath {
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
                 Segment::Index(n) => write!(f, "[{n}]")?,
+                // Quoted, or it would read back as nothing or as an index.
+                Segment::Field(name) if name.is_empty() || is_index_like(name) => {
+                    write!(f, "['{name}']")?;
+                }
                 Segment::Field(name) if needs_brackets(name) => write!(f, "[{name}]")?,
                 Segment::Field(name) => {
                     if i > 0 {
@@ -134,6 +138,10 @@ impl fmt::Display for FieldPath {
         }
         Ok(())
     }
+}
+
+fn is_index_like(name: &str) -> bool {
+    name.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn needs_brackets(name: &str) -> bool {
@@ -658,6 +666,25 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "b[1025]: index 1025 is too far beyond the end of the list (0 items; at most 1024 more can be added)"
+        );
+    }
+
+    #[test]
+    fn empty_and_numeric_field_names_print_quoted_so_they_read_back() {
+        // Found by fuzzing: `a['].b` has an empty field name, once printed `a[].b`, which does
+        // not parse; `["5"]` is the field "5", once printed `[5]`, which is an index.
+        for text in ["a['].b", "a[\"5\"]", "['']"] {
+            let path: FieldPath = text.parse().unwrap();
+            let printed = path.to_string();
+            assert_eq!(
+                printed.parse::<FieldPath>().unwrap(),
+                path,
+                "{text} → {printed}"
+            );
+        }
+        assert_eq!(
+            "a[\"5\"]".parse::<FieldPath>().unwrap().to_string(),
+            "a['5']"
         );
     }
 }

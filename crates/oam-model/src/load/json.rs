@@ -196,6 +196,18 @@ mod tests {
     }
 
     #[test]
+    fn numbers_parse_to_the_nearest_double() {
+        // Found by fuzzing the canonical writer: serde_json's fast path put this integer beyond
+        // 64 bits one ULP away from the double Go, Python and Rust's own parser give.
+        let text = "1.1667890123456789e+33";
+        // (This crate's dev-dependencies enable the feature too; the fuzz build, which has none,
+        // is where the difference showed.)
+        let docs = documents(&format!("{{\"n\": {text}}}"), &Limits::default());
+        let n = docs[0].as_ref().unwrap().0["n"].as_f64().unwrap();
+        assert_eq!(n.to_bits(), text.parse::<f64>().unwrap().to_bits());
+    }
+
+    #[test]
     fn depth_is_limited() {
         let limits = Limits {
             max_depth: 3,

@@ -1,0 +1,39 @@
+//! The planner over arbitrary applications and observed objects: the input is one YAML stream
+//! whose documents are the applications, their Components and definitions, and (every object of
+//! a kind the model does not type) the observed state. No panic, and the same plan twice.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use oam_graph::{Inputs, ObservedObjects, plan, plan_application};
+use oam_model::{Document, LoadOptions, V1alpha2, V1beta1, load_bytes};
+
+fuzz_target!(|data: &[u8]| {
+    let report = load_bytes("fuzz.yaml", data.to_vec(), &LoadOptions::lenient());
+    let mut observed = ObservedObjects::default();
+    for loaded in &report.documents {
+        if let Document::Raw(raw) = &loaded.value
+            && let Ok(value) = serde_json::to_value(raw)
+        {
+            let _ = observed.insert(value);
+        }
+    }
+    let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
+    let registry =
+        oam_validate::registry(documents.iter().copied(), &oam_validate::Options::default());
+    let inputs = Inputs::from_documents(&registry, documents.iter().copied());
+    for document in &documents {
+        match document {
+            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
+                let first = format!("{:?}", plan(app, &inputs, &observed));
+                let second = format!("{:?}", plan(app, &inputs, &observed));
+                assert_eq!(first, second, "planning is deterministic");
+            }
+            Document::V1beta1(V1beta1::Application(app)) => {
+                let first = format!("{:?}", plan_application(app, &registry, &observed));
+                let second = format!("{:?}", plan_application(app, &registry, &observed));
+                assert_eq!(first, second, "planning is deterministic");
+            }
+            _ => {}
+        }
+    }
+});
