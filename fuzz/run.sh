@@ -12,4 +12,4 @@ target=$1; shift
 dict=()
 case $target in load_yaml|validate|plan) dict=(-dict=dict/oam.dict) ;; esac
 RUSTC_BOOTSTRAP=1 exec cargo fuzz run --sanitizer none --release "$target" "corpus/$target" -- \
-  "${dict[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$@"
+  "${dict[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 "$@"

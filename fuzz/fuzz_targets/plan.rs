@@ -1,6 +1,7 @@
 //! The planner over arbitrary applications and observed objects: the input is one YAML stream
 //! whose documents are the applications, their Components and definitions, and (every object of
-//! a kind the model does not type) the observed state. No panic, and the same plan twice.
+//! a kind the model does not type) the observed state. No panic, no hang, bounded memory
+//! (determinism is the property tests' job: one pass here doubles the search).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,14 +25,10 @@ fuzz_target!(|data: &[u8]| {
     for document in &documents {
         match document {
             Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-                let first = format!("{:?}", plan(app, &inputs, &observed));
-                let second = format!("{:?}", plan(app, &inputs, &observed));
-                assert_eq!(first, second, "planning is deterministic");
+                let _ = plan(app, &inputs, &observed);
             }
             Document::V1beta1(V1beta1::Application(app)) => {
-                let first = format!("{:?}", plan_application(app, &registry, &observed));
-                let second = format!("{:?}", plan_application(app, &registry, &observed));
-                assert_eq!(first, second, "planning is deterministic");
+                let _ = plan_application(app, &registry, &observed);
             }
             _ => {}
         }

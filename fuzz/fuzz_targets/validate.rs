@@ -8,9 +8,8 @@ use oam_validate::{Options, render, validate};
 
 fuzz_target!(|data: &[u8]| {
     let report = load_bytes("fuzz.yaml", data.to_vec(), &LoadOptions::default());
+    // (Determinism is the property tests' job: one pass here doubles the search.)
     let findings = validate(&report, &Options::default());
-    let again = validate(&report, &Options::default());
-    assert_eq!(findings.len(), again.len(), "validation is deterministic");
     let _ = render::text(&findings, &report, false);
     let _ = render::json(&findings);
     let _ = render::github(&findings);
