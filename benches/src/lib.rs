@@ -65,6 +65,22 @@ spec:
     out
 }
 
+/// `n` tiny ConfigMaps, one per document; with `tagged`, the first one's name holds a `!`, which
+/// makes the loader consult its position index for tags in every document.
+#[must_use]
+pub fn tiny_documents(n: usize, tagged: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(n * 60);
+    for i in 0..n {
+        let bang = if tagged && i == 0 { "!" } else { "" };
+        let _ = write!(
+            out,
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: \"c{i}{bang}\"}}\n"
+        );
+    }
+    out
+}
+
 /// The same stream as concatenated JSON values.
 #[must_use]
 pub fn v1alpha2_json_stream(n: usize) -> String {
