@@ -107,5 +107,6 @@ pub fn untyped_options(len: usize) -> serde_saphyr::Options {
         },
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
+        ignore_binary_tag_for_string: true,
     }
 }

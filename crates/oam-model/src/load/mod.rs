@@ -7,7 +7,7 @@ mod position;
 mod yaml;
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
@@ -640,12 +640,12 @@ pub fn load_path(path: &Path, options: &LoadOptions) -> LoadReport {
 /// directory being walked is a loop (reported), a second link to a walked one is skipped. Files
 /// that are not regular (a FIFO named `x.yaml` would block the reader forever) are reported and
 /// skipped. Iterative, so depth cannot overflow the stack.
-fn collect_files(root: &Path, out: &mut Vec<std::path::PathBuf>) -> Vec<(String, std::io::Error)> {
+fn collect_files(root: &Path, out: &mut Vec<PathBuf>) -> Vec<(String, std::io::Error)> {
     use std::collections::HashSet;
     let mut problems = Vec::new();
-    let mut seen: HashSet<std::path::PathBuf> = HashSet::new();
-    // (directory, the canonical paths of the directories above it and itself)
-    let mut stack = vec![(root.to_path_buf(), Vec::new())];
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    // (directory, the directories above it and itself: canonical path and the path walked)
+    let mut stack: Vec<(PathBuf, Vec<(PathBuf, PathBuf)>)> = vec![(root.to_path_buf(), Vec::new())];
     while let Some((dir, mut above)) = stack.pop() {
         let canonical = match std::fs::canonicalize(&dir) {
             Ok(c) => c,
@@ -654,10 +654,10 @@ fn collect_files(root: &Path, out: &mut Vec<std::path::PathBuf>) -> Vec<(String,
                 continue;
             }
         };
-        if above.contains(&canonical) {
+        if let Some((_, walked)) = above.iter().find(|(c, _)| *c == canonical) {
             let e = std::io::Error::other(format!(
                 "a symbolic link loop back to {} (not walked again)",
-                canonical.display()
+                walked.display()
             ));
             problems.push((dir.display().to_string(), e));
             continue;
@@ -665,7 +665,7 @@ fn collect_files(root: &Path, out: &mut Vec<std::path::PathBuf>) -> Vec<(String,
         if !seen.insert(canonical.clone()) {
             continue; // reached again through another link: its files are already listed
         }
-        above.push(canonical);
+        above.push((canonical, dir.clone()));
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
@@ -695,8 +695,19 @@ fn collect_files(root: &Path, out: &mut Vec<std::path::PathBuf>) -> Vec<(String,
                 }
                 Ok(_) if wanted => out.push(path),
                 Ok(_) => {}
-                // A dangling link named like a document: say so, as reading it would.
-                Err(e) if wanted => problems.push((path.display().to_string(), e)),
+                // A dangling link named like a document: say so, with where it points.
+                Err(e) if wanted => {
+                    let e = match std::fs::read_link(&path) {
+                        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => {
+                            std::io::Error::other(format!(
+                                "a symbolic link to {}, which does not exist",
+                                target.display()
+                            ))
+                        }
+                        _ => e,
+                    };
+                    problems.push((path.display().to_string(), e));
+                }
                 Err(_) => {}
             }
         }

@@ -27,6 +27,8 @@ pub(crate) fn documents(text: &str, limits: &Limits) -> Vec<ParsedDocument> {
         },
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
+        // `!!binary` stays its base64 text: JSON, and so Kubernetes, carries bytes as base64.
+        ignore_binary_tag_for_string: true,
     };
     whole.alias_limits.max_total_replayed_events = limits.max_alias_replay_events;
     if let Ok(docs) =
