@@ -261,11 +261,17 @@ impl Registry {
         let reference: TypeRef = type_.parse()?;
         let Some(version) = reference.version.clone() else {
             let definition = match reference.name.split_once('/') {
-                // The spec's `<namespace>/<name>` form: exactly that namespace (§10.9).
-                Some((ns, name)) => {
-                    self.definitions
-                        .get(&(kind, name.to_owned(), Some(ns.to_owned())))
-                }
+                // The spec's `<namespace>/<name>` form: exactly that namespace (§10.9). A
+                // cluster-scoped entry (the standard catalog) stands for what the system
+                // namespace has installed, so `vela-system/webservice` finds it.
+                Some((ns, name)) => self
+                    .definitions
+                    .get(&(kind, name.to_owned(), Some(ns.to_owned())))
+                    .or_else(|| {
+                        (ns == self.system_namespace)
+                            .then(|| self.definitions.get(&(kind, name.to_owned(), None)))
+                            .flatten()
+                    }),
                 None => self.get(kind, &reference.name, namespace),
             };
             return definition
@@ -404,6 +410,35 @@ mod tests {
             Some("spec.cluster")
         );
         assert!(r.get(DefinitionKind::Workload, "scaler", None).is_none());
+    }
+
+    #[test]
+    fn a_system_namespace_reference_finds_a_cluster_scoped_definition_and_no_other_does() {
+        let r = registry(&format!(
+            "{}{}",
+            trait_def("scaler", None, "spec.cluster"),
+            trait_def("gateway", Some("team-a"), "spec.team"),
+        ));
+        let path = |type_: &str| {
+            r.resolve(DefinitionKind::Trait, type_, Some("team-b"), false)
+                .ok()
+                .and_then(|f| f.definition.workload_ref_path.clone())
+        };
+        assert_eq!(path("vela-system/scaler").as_deref(), Some("spec.cluster"));
+        assert_eq!(path("team-a/gateway").as_deref(), Some("spec.team"));
+        assert_eq!(path("team-a/scaler"), None);
+        assert_eq!(path("vela-system/gateway"), None);
+        let custom = r.clone().with_system_namespace("platform");
+        assert!(
+            custom
+                .resolve(DefinitionKind::Trait, "platform/scaler", None, false)
+                .is_ok()
+        );
+        assert!(
+            custom
+                .resolve(DefinitionKind::Trait, "vela-system/scaler", None, false)
+                .is_err()
+        );
     }
 
     #[test]

@@ -32,11 +32,20 @@ pub struct ApplicationConfigurationSpec {
 pub struct ApplicationConfigurationComponent {
     /// Follow the latest state of this Component (exclusive with `revisionName`).
     #[cfg_attr(feature = "builder", builder(into))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "empty_as_none"
+    )]
     pub component_name: Option<String>,
-    /// Pin this component revision (exclusive with `componentName`).
+    /// Pin this component revision (exclusive with `componentName`). An empty string, as Go
+    /// clients and Helm write for "unset", reads as absent; so does an empty `componentName`.
     #[cfg_attr(feature = "builder", builder(into))]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "empty_as_none"
+    )]
     pub revision_name: Option<String>,
     /// Values read from this component's workload for other objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -360,7 +369,11 @@ pub struct WorkloadStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The component's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "empty_as_none"
+    )]
     pub component_name: Option<String>,
     /// The component revision rendered.
     #[serde(default, skip_serializing_if = "Option::is_none")]

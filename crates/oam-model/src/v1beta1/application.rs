@@ -164,8 +164,12 @@ pub struct WorkflowStep {
     /// A CUE condition, or `always`.
     #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
     pub if_: Option<String>,
-    /// A Go duration, e.g. `1h30m`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A Go duration, e.g. `1h30m`; an empty string (Helm's "unset") reads as absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_util::empty_as_none"
+    )]
     pub timeout: Option<String>,
     /// Steps that must finish first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,8 +207,12 @@ pub struct WorkflowSubStep {
     /// A CUE condition, or `always`.
     #[serde(rename = "if", default, skip_serializing_if = "Option::is_none")]
     pub if_: Option<String>,
-    /// A Go duration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A Go duration; an empty string (Helm's "unset") reads as absent.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_util::empty_as_none"
+    )]
     pub timeout: Option<String>,
     /// Sub-steps that must finish first.
     #[serde(default, skip_serializing_if = "Option::is_none")]

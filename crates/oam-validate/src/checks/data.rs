@@ -3,9 +3,9 @@
 //! conditions that set both `value` and `valueFrom`.
 
 use oam_graph::{Graph, GraphError};
-use oam_model::FieldPath;
 use oam_model::v1alpha2::{ApplicationConfiguration, ConditionRequirement, DataInput, DataOutput};
-use oam_model::v1beta1::Application;
+use oam_model::v1beta1::{Application, ApplicationComponent};
+use oam_model::{FieldPath, Segment};
 
 use super::{At, Context, component_path};
 
@@ -144,15 +144,48 @@ pub(crate) fn application(cx: &mut Context<'_>, at: &At<'_>, app: &Application) 
                 .field("inputs")
                 .index(k)
                 .field("parameterKey");
-            if let Err(e) = oam_graph::parameter_key_path(key) {
-                cx.error(
+            match oam_graph::parameter_key_path(key) {
+                Err(e) => cx.error(
                     at,
                     "OAM031",
                     kat,
                     format!("invalid parameterKey {key:?}: {e}"),
                     "write a field path such as image or traits[0].properties.replicas",
-                );
+                ),
+                Ok(path) => missing_trait(cx, at, kat, &path, c),
             }
         }
+    }
+}
+
+/// An input keyed `traits[<n>]…` writes into the component's n-th trait: one it does not have
+/// would be a trait with no type, which the application then fails to render.
+fn missing_trait(
+    cx: &mut Context<'_>,
+    at: &At<'_>,
+    path: FieldPath,
+    key: &FieldPath,
+    c: &ApplicationComponent,
+) {
+    let [Segment::Field(first), Segment::Index(n), ..] = key.segments() else {
+        return;
+    };
+    let count = c.traits.as_ref().map_or(0, Vec::len);
+    if first == "traits" && *n >= count {
+        let has = match count {
+            0 => "no traits".to_owned(),
+            1 => "one trait (traits[0])".to_owned(),
+            n => format!("{n} traits (traits[0] to traits[{}])", n - 1),
+        };
+        cx.error(
+            at,
+            "OAM033",
+            path,
+            format!(
+                "the input writes into traits[{n}], but component {:?} has {has}",
+                c.name
+            ),
+            "point parameterKey at one of the component's traits, or add the trait",
+        );
     }
 }

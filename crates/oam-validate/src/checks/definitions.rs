@@ -89,6 +89,19 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>) {
         }
         _ => {}
     }
+    let reference = def.spec.get("definitionRef").and_then(|r| r.get("name"));
+    if let Some(name) = reference.and_then(|n| n.as_str())
+        && !super::names::is_dns_subdomain(name)
+    {
+        refused(
+            cx,
+            spec().field("definitionRef").field("name"),
+            format!(
+                "definitionRef.name {name:?} cannot name a resource: a CustomResourceDefinition is named `<plural>.<group>`, a lowercase DNS-1123 subdomain"
+            ),
+            "write the resource's plural and group, e.g. `manualscalertraits.core.oam.dev` or `deployments.apps`",
+        );
+    }
     if let Some(version) = &def.version
         && semver::Version::parse(version).is_err()
     {

@@ -6,6 +6,7 @@ mod definitions;
 mod names;
 mod parameters;
 mod references;
+mod rendered;
 mod scopes;
 mod tenancy;
 mod traits;
@@ -124,11 +125,15 @@ pub(crate) fn run(
         match &loaded.value {
             Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
                 references::application_configuration(&mut cx, &at, app);
+                rendered::application_configuration(&mut cx, &at, app);
                 traits::application_configuration(&mut cx, &at, app);
                 scopes::check(&mut cx, &at, app);
                 data::application_configuration(&mut cx, &at, app);
                 parameters::check(&mut cx, &at, app);
                 tenancy::application_configuration(&mut cx, &at, app);
+            }
+            Document::V1alpha2(V1alpha2::ContainerizedWorkload(w)) => {
+                values::standalone(&mut cx, &at, w);
             }
             Document::V1alpha2(V1alpha2::Component(c)) => {
                 references::component(&mut cx, &at, c);

@@ -9,6 +9,8 @@ use oam_model::registry::{
 use oam_model::revision::RevisionName;
 use oam_model::v1alpha2::{ApplicationConfiguration, Component};
 use oam_model::v1beta1::Application;
+use std::collections::BTreeMap;
+
 use oam_model::{FieldPath, RawObject};
 
 use super::{At, Context, component_path};
@@ -64,8 +66,31 @@ pub(crate) fn application_configuration(
     app: &ApplicationConfiguration,
 ) {
     let namespace = app.metadata.namespace.as_deref();
+    let mut listed: BTreeMap<&str, FieldPath> = BTreeMap::new();
     for (i, entry) in app.spec.components.iter().enumerate() {
         let here = component_path(i);
+        // One Component listed twice renders one workload twice: the second replaces the first.
+        let named = match (&entry.component_name, &entry.revision_name) {
+            (Some(c), None) => Some((c.as_str(), here.clone().field("componentName"))),
+            (None, Some(r)) => r
+                .parse::<RevisionName>()
+                .ok()
+                .map(|_| (r.as_str(), here.clone().field("revisionName"))),
+            _ => None,
+        };
+        if let Some((name, path)) = named {
+            if let Some(first) = listed.get(name) {
+                cx.error(
+                    at,
+                    "OAM053",
+                    path,
+                    format!("component {name:?} is listed twice (first at {first}): its workload would be rendered twice, the second replacing the first"),
+                    "list each component once, with all its traits, scopes, inputs and outputs",
+                );
+            } else {
+                listed.insert(name, path);
+            }
+        }
         match (&entry.component_name, &entry.revision_name) {
             (Some(c), Some(r)) => cx.error(
                 at,
@@ -82,15 +107,16 @@ pub(crate) fn application_configuration(
                 "add componentName: <a Component's name>",
             ),
             (Some(name), None) => {
-                if !cx.components.contains_key(name.as_str()) {
-                    component_missing(cx, at, here.clone().field("componentName"), name);
-                }
+                let path = here.clone().field("componentName");
+                lookup(cx, at, path, name, namespace);
             }
             (None, Some(revision)) => match revision.parse::<RevisionName>() {
-                Ok(r) if !cx.components.contains_key(r.name.as_str()) => {
-                    component_missing(cx, at, here.clone().field("revisionName"), &r.name);
+                Ok(r) => {
+                    let path = here.clone().field("revisionName");
+                    if let Some(c) = lookup(cx, at, path.clone(), &r.name, namespace) {
+                        beyond_latest(cx, at, path, c, &r);
+                    }
                 }
-                Ok(_) => {}
                 Err(e) => cx.error(
                     at,
                     "OAM042",
@@ -131,6 +157,57 @@ pub(crate) fn application_configuration(
                 unknown(cx, at, path, DefinitionKind::Scope, &name);
             }
         }
+    }
+}
+
+/// The Component an entry names, in the ApplicationConfiguration's namespace: one without a
+/// namespace goes wherever it is applied, so it matches any; one in another namespace is not
+/// found (the runtime looks only in the ApplicationConfiguration's own).
+fn lookup<'a>(
+    cx: &mut Context<'a>,
+    at: &At<'_>,
+    path: FieldPath,
+    name: &str,
+    namespace: Option<&str>,
+) -> Option<&'a Component> {
+    let Some(c) = cx.components.get(name).copied() else {
+        component_missing(cx, at, path, name);
+        return None;
+    };
+    match (c.metadata.namespace.as_deref(), namespace) {
+        (Some(theirs), Some(ours)) if theirs != ours => {
+            cx.error(
+                at,
+                "OAM025",
+                path,
+                format!("no Component named {name:?} in namespace {ours:?}: the one among the inputs is in namespace {theirs:?}"),
+                "an ApplicationConfiguration finds Components only in its own namespace: give both the same one",
+            );
+            None
+        }
+        _ => Some(c),
+    }
+}
+
+/// A pinned revision that the Component's recorded latest revision says does not exist yet.
+fn beyond_latest(
+    cx: &mut Context<'_>,
+    at: &At<'_>,
+    path: FieldPath,
+    c: &Component,
+    r: &RevisionName,
+) {
+    let latest = c.status.as_ref().and_then(|s| s.latest_revision.as_ref());
+    if let Some(latest) = latest
+        && u64::try_from(latest.revision).is_ok_and(|n| r.number > n)
+    {
+        cx.error(
+            at,
+            "OAM026",
+            path,
+            format!("cannot get component revision \"{r}\": the latest revision of Component {:?} is {:?} (revision {})", r.name, latest.name, latest.revision),
+            format!("pin an existing revision (at most {}), or follow the latest with componentName", latest.name),
+        );
     }
 }
 

@@ -1,5 +1,5 @@
 //! Values Kubernetes would refuse once a typed workload is rendered: a ContainerizedWorkload's
-//! container ports outside 1–65535, port names outside its CRD pattern `^[a-z]+$` (an IANA
+//! container names that are not RFC 1123 labels, container ports outside 1–65535, port names outside its CRD pattern `^[a-z]+$` (an IANA
 //! service name in the rendered Service, at most 15 characters), environment variable names
 //! outside `[-._a-zA-Z][-._a-zA-Z0-9]*`.
 
@@ -28,6 +28,17 @@ pub(crate) fn containerized(cx: &mut Context<'_>, at: &At<'_>, spec: &Value, bas
     let containers = spec.get("containers").and_then(Value::as_array);
     for (i, c) in containers.into_iter().flatten().enumerate() {
         let cat = base.clone().field("spec").field("containers").index(i);
+        if let Some(name) = c.get("name").and_then(Value::as_str)
+            && !super::names::is_dns_label(name)
+        {
+            cx.error(
+                at,
+                "OAM061",
+                cat.clone().field("name"),
+                format!("container name {name:?} is not a lowercase RFC 1123 label of at most 63 characters (`[a-z0-9]([-a-z0-9]*[a-z0-9])?`)"),
+                "the rendered Deployment's pod refuses it; rename the container, e.g. `web`",
+            );
+        }
         let ports = c.get("ports").and_then(Value::as_array);
         for (k, p) in ports.into_iter().flatten().enumerate() {
             let pat = cat.clone().field("ports").index(k);
@@ -70,6 +81,14 @@ pub(crate) fn containerized(cx: &mut Context<'_>, at: &At<'_>, spec: &Value, bas
                 );
             }
         }
+    }
+}
+
+/// A ContainerizedWorkload standing alone in the input, checked as one inside a Component.
+pub(crate) fn standalone(cx: &mut Context<'_>, at: &At<'_>, w: &ContainerizedWorkload) {
+    let tree = serde_json::to_value(w).unwrap_or(Value::Null);
+    if let Some(spec) = tree.get("spec") {
+        containerized(cx, at, spec, &FieldPath::root());
     }
 }
 

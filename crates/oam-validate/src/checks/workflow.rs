@@ -11,36 +11,79 @@ use oam_model::v1beta1::Application;
 
 use super::{At, Context, component_path};
 
-/// Whether `text` is a Go duration (`time.ParseDuration`): an optional sign, then one or more
-/// decimal numbers each with a unit `ns`, `us`, `µs`, `ms`, `s`, `m`, `h`; or `0`.
-pub(crate) fn is_go_duration(text: &str) -> bool {
+/// Why a text is not a Go duration.
+#[derive(Debug, PartialEq)]
+pub(crate) enum BadDuration {
+    /// It does not have the form: numbers with units.
+    Form,
+    /// It has the form, but more nanoseconds than an `int64` holds (about 2562047h47m).
+    Range,
+}
+
+/// Checks `text` as Go's `time.ParseDuration` does: an optional sign, then one or more decimal
+/// numbers each with a unit `ns`, `us`, `µs`, `ms`, `s`, `m`, `h` (or `0`), in total at most
+/// 2^63 − 1 nanoseconds (2^63 with a minus sign).
+pub(crate) fn go_duration(text: &str) -> Result<(), BadDuration> {
+    let negative = text.starts_with('-');
     let s = text.strip_prefix(['+', '-']).unwrap_or(text);
     if s == "0" {
-        return true;
+        return Ok(());
     }
+    if s.is_empty() {
+        return Err(BadDuration::Form);
+    }
+    let limit: u128 = if negative { 1 << 63 } else { (1 << 63) - 1 };
+    let mut total: u128 = 0;
     let mut rest = s;
-    if rest.is_empty() {
-        return false;
-    }
     while !rest.is_empty() {
         let number_len = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(rest.len());
         let number = &rest[..number_len];
         if number.is_empty() || number == "." || number.matches('.').count() > 1 {
-            return false;
+            return Err(BadDuration::Form);
         }
         rest = &rest[number_len..];
-        let unit = ["ns", "us", "µs", "μs", "ms", "s", "m", "h"]
+        let units = [
+            ("ns", 1u128),
+            ("us", 1_000),
+            ("µs", 1_000),
+            ("μs", 1_000),
+            ("ms", 1_000_000),
+            ("s", 1_000_000_000),
+            ("m", 60_000_000_000),
+            ("h", 3_600_000_000_000),
+        ];
+        let unit = units
             .into_iter()
-            .filter(|u| rest.starts_with(u))
-            .max_by_key(|u| u.len());
-        let Some(unit) = unit else {
-            return false;
+            .filter(|(u, _)| rest.starts_with(u))
+            .max_by_key(|(u, _)| u.len());
+        let Some((unit, scale)) = unit else {
+            return Err(BadDuration::Form);
         };
         rest = &rest[unit.len()..];
+        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        // More than 20 digits is beyond any int64 count of anything; Go says so too.
+        if whole.len() > 20 {
+            return Err(BadDuration::Range);
+        }
+        let whole: u128 = whole.parse().unwrap_or(0);
+        // The fraction's digits beyond the nanosecond cannot change the count.
+        let fraction: String = fraction.chars().take(20).collect();
+        let fraction_ns = if fraction.is_empty() {
+            0
+        } else {
+            let digits: u128 = fraction.parse().unwrap_or(0);
+            digits * scale / 10u128.pow(fraction.len() as u32)
+        };
+        total = total
+            .saturating_add(whole.saturating_mul(scale))
+            .saturating_add(fraction_ns);
+        if total > limit {
+            return Err(BadDuration::Range);
+        }
     }
-    true
+    Ok(())
 }
 
 fn duplicates<'a>(
@@ -89,6 +132,32 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
             p.name.as_deref().map(|n| (n, path))
         });
     duplicates(cx, at, "OAM056", "policy", policies);
+    for (k, p) in app.spec.policies.iter().flatten().enumerate() {
+        if p.properties.is_some() || p.type_ == "debug" {
+            continue;
+        }
+        let name = p
+            .name
+            .clone()
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("{}-auto-gen-{k}", p.type_));
+        let message = if p.type_ == "override" {
+            format!("override policy {name} must not have empty properties")
+        } else {
+            format!(
+                "policy {} named {name} must not have empty properties",
+                p.type_
+            )
+        };
+        let path = FieldPath::root().field("spec").field("policies").index(k);
+        cx.error(
+            at,
+            "OAM067",
+            path,
+            message,
+            "give the policy its properties (only `debug` takes none)",
+        );
+    }
     let annotations = app.metadata.annotations.as_ref();
     let publish = annotations.and_then(|a| a.get("app.oam.dev/publishVersion"));
     if app.auto_update() && publish.is_some_and(|v| !v.is_empty()) {
@@ -137,14 +206,22 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
     }
     duplicates(cx, at, "OAM054", "step", names);
     for (timeout, path) in timeouts {
-        if !is_go_duration(timeout) {
-            cx.error(
+        match go_duration(timeout) {
+            Ok(()) => {}
+            Err(BadDuration::Form) => cx.error(
                 at,
                 "OAM055",
                 path,
                 format!("invalid timeout {timeout:?}: not a duration"),
                 "write a number with a unit ns, us, ms, s, m or h, e.g. 30s, 10m or 1h30m (days are not a unit)",
-            );
+            ),
+            Err(BadDuration::Range) => cx.error(
+                at,
+                "OAM055",
+                path,
+                format!("invalid timeout {timeout:?}: beyond Go's time.Duration range (at most 2562047h47m16.854775807s)"),
+                "write a shorter timeout: the workflow engine stores it as int64 nanoseconds",
+            ),
         }
     }
 }
@@ -238,17 +315,39 @@ fn deploy_path_keys(cx: &mut Context<'_>, at: &At<'_>, app: &Application) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_go_duration;
+    use super::{BadDuration, go_duration};
 
     #[test]
     fn durations_follow_go() {
         for ok in [
-            "1s", "10m", "1h30m", "1.5h", "-2ms", "0", "300us", "2µs", ".5s",
+            "1s",
+            "10m",
+            "1h30m",
+            "1.5h",
+            "-2ms",
+            "0",
+            "300us",
+            "2µs",
+            ".5s",
+            "2562047h47m16.854775807s",
+            "-2562047h47m16.854775808s",
+            "9223372036854775807ns",
+            "1.00000000000000000000000001s",
         ] {
-            assert!(is_go_duration(ok), "{ok}");
+            assert_eq!(go_duration(ok), Ok(()), "{ok}");
         }
         for bad in ["", "1d", "10", "m", "1..5s", "1 s", "s1"] {
-            assert!(!is_go_duration(bad), "{bad}");
+            assert_eq!(go_duration(bad), Err(BadDuration::Form), "{bad}");
+        }
+        for far in [
+            "2562048h",
+            "2562047h47m16.854775808s",
+            "9223372036854775808ns",
+            "99999999999999999999999h",
+            "1000000000000000000000s",
+            "1h2562047h",
+        ] {
+            assert_eq!(go_duration(far), Err(BadDuration::Range), "{far}");
         }
     }
 }
