@@ -191,6 +191,26 @@ fn a_byte_order_mark_and_crlf_line_ends_do_not_move_locations() {
 }
 
 #[test]
+fn a_tab_in_the_indentation_before_a_key_is_refused_but_not_elsewhere() {
+    validate(
+        "tab.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  \tname: x\n",
+    )
+    .expect(
+        1,
+        &[
+            "error[OAM003]: a tab in the indentation before the key `name`: YAML indents with spaces only",
+            "--> tab.yaml:4:4",
+        ],
+    );
+    validate(
+        "tabs.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  make: |\n    all:\n    \techo hi\n  y: {a: 1,\tb: 2}\n",
+    )
+    .expect(0, &["0 errors"]);
+}
+
+#[test]
 fn nul_bytes_are_a_located_syntax_error_printed_visibly() {
     let run = validate(
         "nul.yaml",

@@ -82,6 +82,13 @@ pub enum ErrorKind {
         /// The tag as written.
         tag: String,
     },
+    /// A tab in the indentation before a block mapping key: YAML indents with spaces only, and
+    /// Kubernetes' YAML reader refuses it ("found a tab character that violates indentation").
+    #[error("a tab in the indentation before the key `{key}`: YAML indents with spaces only")]
+    TabIndentation {
+        /// The key the tab stands before.
+        key: String,
+    },
     /// A number Kubernetes' JSON cannot hold (`.inf`, `.nan`, `1e400`).
     #[error("`{value}` is not a finite number")]
     NonFiniteNumber {
@@ -182,6 +189,7 @@ impl ErrorKind {
             Self::Syntax { .. }
             | Self::DuplicateKey { .. }
             | Self::UnsupportedTag { .. }
+            | Self::TabIndentation { .. }
             | Self::NonFiniteNumber { .. } => "OAM003",
             Self::Limit { .. } => "OAM004",
             Self::NotAnObject { .. } => "OAM005",
@@ -208,6 +216,9 @@ impl ErrorKind {
             }
             Self::UnsupportedTag { .. } => {
                 "remove the tag: Kubernetes objects are JSON, which has no tags".into()
+            }
+            Self::TabIndentation { .. } => {
+                "replace the tab with spaces: kubectl and the API server refuse it".into()
             }
             Self::NonFiniteNumber { .. } => {
                 "Kubernetes objects are JSON, which has no infinity or NaN; quote it if a string is meant".into()

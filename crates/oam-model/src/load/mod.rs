@@ -121,6 +121,8 @@ pub struct Source {
     format: Format,
     /// Whether the text has a `!` at all: only then can a document carry a tag.
     may_have_tags: bool,
+    /// Whether the text has a tab at all: only then can one stand in an indentation.
+    may_have_tabs: bool,
     positions: OnceLock<Vec<DocumentPositions>>,
     line_starts: OnceLock<Vec<usize>>,
 }
@@ -132,11 +134,13 @@ impl Source {
         let (name, text) = (name.into(), text.into());
         let format = Format::detect(&name, &text);
         let may_have_tags = text.contains('!');
+        let may_have_tabs = text.contains('\t');
         Self {
             name,
             text,
             format,
             may_have_tags,
+            may_have_tabs,
             positions: OnceLock::new(),
             line_starts: OnceLock::new(),
         }
@@ -240,6 +244,16 @@ impl Source {
                     .max_by_key(|(_, _, again)| again.offset)
             })
             .map(|(path, first, again)| (path, *first, *again))
+    }
+
+    /// Block mapping keys with a tab in their indentation, in the document whose root starts at
+    /// `root` (the index is built only for a text with a tab).
+    fn indentation_tabs(&self, root: Option<LineCol>) -> &[(FieldPath, LineCol)] {
+        if !self.may_have_tabs || self.format == Format::Json {
+            return &[];
+        }
+        root.and_then(|r| self.document_positions(r))
+            .map_or(&[], |d| d.tabs.as_slice())
     }
 
     /// Tags no Kubernetes object can carry, in the document whose root starts at `root`.
@@ -417,8 +431,21 @@ pub fn load_source(source: Source, options: &LoadOptions) -> LoadReport {
             Ok((value, root)) => {
                 let root = root.map(|(l, c)| source.line_col(l, c));
                 let tags = source.foreign_tags(root);
-                if tags.is_empty() {
+                let tabs = source.indentation_tabs(root);
+                if tags.is_empty() && tabs.is_empty() {
                     load_document(value, &source, index, root, options, &mut report);
+                }
+                for (path, at) in tabs {
+                    let key = path.last().map(ToString::to_string).unwrap_or_default();
+                    let location = Location {
+                        source: source.name.clone(),
+                        document: Some(index),
+                        path: path.clone(),
+                        position: Some(*at),
+                    };
+                    report
+                        .errors
+                        .push(Error::new(ErrorKind::TabIndentation { key }, location));
                 }
                 for (path, at, tag) in tags {
                     let kind = ErrorKind::UnsupportedTag { tag: tag.clone() };

@@ -27,6 +27,8 @@ pub(crate) struct DocumentPositions {
     pub duplicates: Vec<(FieldPath, LineCol, LineCol)>,
     /// Tags on nodes (`!!str`, `!foo`): the path, where the node is, and the tag as written.
     pub tags: Vec<(FieldPath, LineCol, String)>,
+    /// Block mapping keys with a tab in the indentation before them: the key's path and place.
+    pub tabs: Vec<(FieldPath, LineCol)>,
 }
 
 impl DocumentPositions {
@@ -52,6 +54,8 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
     enum Frame {
         Map {
             key: Option<(String, LineCol)>,
+            /// A flow mapping (`{…}`), where tabs are plain separation.
+            flow: bool,
         },
         Seq {
             next: usize,
@@ -89,7 +93,7 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
                     Some(Frame::Skip { .. }) => {
                         stack.pop();
                         // The complex key is done: its value follows, under a placeholder name.
-                        if let Some(Frame::Map { key }) = stack.last_mut() {
+                        if let Some(Frame::Map { key, .. }) = stack.last_mut() {
                             *key = Some(("?".to_owned(), pos));
                         }
                     }
@@ -121,7 +125,10 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
             continue;
         }
         let new_frame = || match &event {
-            Event::MappingStart(..) => Frame::Map { key: None },
+            Event::MappingStart(..) => Frame::Map {
+                key: None,
+                flow: text.get(pos.offset..).is_some_and(|t| t.starts_with('{')),
+            },
             _ => Frame::Seq { next: 0 },
         };
         match stack.last_mut() {
@@ -148,9 +155,17 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
                     stack.push(new_frame());
                 }
             }
-            Some(Frame::Map { key }) => match key.take() {
+            Some(Frame::Map { key, flow }) => match key.take() {
                 None => match &event {
-                    Event::Scalar(text, ..) => *key = Some((text.to_string(), pos)),
+                    Event::Scalar(name, ..) => {
+                        if !*flow
+                            && let Some(doc) = current.as_mut()
+                            && tab_indented(text, pos.offset)
+                        {
+                            doc.tabs.push((path.clone().field(name.to_string()), pos));
+                        }
+                        *key = Some((name.to_string(), pos));
+                    }
                     _ if opens => stack.push(Frame::Skip { depth: 1 }),
                     _ => {}
                 },
@@ -183,6 +198,15 @@ pub(crate) fn index(text: &str) -> Vec<DocumentPositions> {
         docs.push(doc);
     }
     docs
+}
+
+/// Whether only white space with a tab in it stands between the line's start and `offset`.
+fn tab_indented(text: &str, offset: usize) -> bool {
+    let Some(before) = text.get(..offset) else {
+        return false;
+    };
+    let lead = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+    lead.contains('\t') && lead.bytes().all(|b| b == b' ' || b == b'\t')
 }
 
 /// After a container closes, drop its segment unless it was the document root.
@@ -315,6 +339,24 @@ mod tests {
                 ("c".into(), 3, "!foo"),
                 ("d".into(), 4, "!!python/object:os.system")
             ]
+        );
+    }
+
+    #[test]
+    fn remembers_tabs_in_block_indentation_only() {
+        let tabs = |text: &str| -> Vec<String> {
+            index(text)[0]
+                .tabs
+                .iter()
+                .map(|(p, at)| format!("{p} {}:{}", at.line, at.column))
+                .collect()
+        };
+        let text = "a:\n  \tb: 1\nd: {e: 1,\tf: 2}\ng: |\n  \tkept\nh: \"\\t\"\n";
+        assert_eq!(tabs(text), ["a.b 2:4"]);
+        assert_eq!(tabs("\tc: 2\n"), ["c 1:2"]);
+        assert!(
+            tabs("- \ta: 1\n").is_empty(),
+            "after `- ` a tab is separation"
         );
     }
 
