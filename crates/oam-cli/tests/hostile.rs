@@ -254,6 +254,68 @@ fn deep_nesting_is_a_limit_error_that_names_the_flag() {
 }
 
 #[test]
+fn alias_expansion_is_a_limit_error_in_words_with_the_flag() {
+    let mut laughs = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..9 {
+        let previous = if i == 1 {
+            "a".to_owned()
+        } else {
+            format!("l{}", i - 1)
+        };
+        let refs = vec![format!("*{previous}"); 10].join(", ");
+        laughs.push_str(&format!("l{i}: &l{i} [{refs}]\n"));
+    }
+    let run = validate("laughs.yaml", laughs);
+    run.expect(
+        1,
+        &[
+            "error[OAM004]: limit exceeded: more nodes than the input's budget (250001)",
+            "--> laughs.yaml:6:15",
+            "`oam validate --max-depth`, `--max-bytes`",
+        ],
+    );
+    assert!(!run.stdout.contains("Nodes {"), "{}", run.stdout);
+}
+
+#[test]
+fn control_characters_in_names_are_escaped_in_every_format() {
+    // A YAML escape puts a real ESC into the key; printed raw, it would recolour the terminal.
+    let text = format!("{SCALER}spec:\n  replicaCount: 2\n  \"bo\\e[31mgus\": 1\n");
+    for format in ["text", "json", "github"] {
+        let dir = dir(&format!("escape-{format}"));
+        std::fs::write(dir.join("esc.yaml"), &text).unwrap();
+        let run = oam_in(&dir, &["validate", "--format", format, "esc.yaml"]);
+        run.expect(1, &["OAM012"]);
+        assert!(!run.stdout.contains('\u{1b}'), "{format}: {:?}", run.stdout);
+        assert!(
+            run.stdout.contains(r"bo\u{1b}[31mgus") || run.stdout.contains(r"bo\u001b[31mgus"),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn github_annotations_without_a_place_read_as_sentences() {
+    let dir = dir("github");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere.yaml", dir.join("x.yaml")).unwrap();
+    #[cfg(not(unix))]
+    std::fs::write(dir.join("x.yaml"), b"\xff").unwrap();
+    let run = oam_in(&dir, &["validate", "--format", "github", "."]);
+    assert_eq!(run.code, Some(2), "{}", run.all());
+    let line = run.stdout.lines().next().unwrap_or_default();
+    assert!(
+        line.starts_with("::error file=./x.yaml,title=OAM00"),
+        "{line}"
+    );
+    assert!(
+        line.contains("; help: ") && !line.contains("at  ("),
+        "{line}"
+    );
+}
+
+#[test]
 fn documents_that_are_not_objects_and_inputs_with_no_document() {
     validate("scalar.yaml", "hello\n").expect(
         1,

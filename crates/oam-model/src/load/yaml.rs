@@ -58,9 +58,17 @@ pub(crate) fn documents(text: &str, limits: &Limits) -> Vec<ParsedDocument> {
 
 fn convert(error: &serde_saphyr::Error) -> (ErrorKind, Option<(usize, usize)>) {
     let inner = error.without_snippet();
+    // Where it went wrong: for an error while replaying an alias, where the alias is used.
     let at = inner
         .location()
         .map(|l| (l.line() as usize, l.column() as usize));
+    // What went wrong: the error under the alias and snippet wrappers the parser adds.
+    let mut inner = inner;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = inner
+    {
+        inner = error;
+    }
     match inner {
         serde_saphyr::Error::DuplicateMappingKey { key, .. } => {
             let key = key.clone().unwrap_or_else(|| "?".to_owned());
@@ -71,6 +79,10 @@ fn convert(error: &serde_saphyr::Error) -> (ErrorKind, Option<(usize, usize)>) {
             return (ErrorKind::NonFiniteNumber { value }, at);
         }
         _ => {}
+    }
+    if let serde_saphyr::Error::Budget { breach, .. } = inner {
+        let message = breach_words(breach);
+        return (ErrorKind::Limit { message }, at);
     }
     let message = strip_location(&inner.to_string());
     let limit = matches!(
@@ -89,6 +101,36 @@ fn convert(error: &serde_saphyr::Error) -> (ErrorKind, Option<(usize, usize)>) {
         ErrorKind::Syntax { message }
     };
     (kind, at)
+}
+
+/// A budget breach in words for the person at the terminal (the parser prints its Rust value).
+fn breach_words(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Events { events } => format!("more parser events than the input's budget ({events})"),
+        B::Aliases { aliases } => format!("more aliases (`*name`) than allowed ({aliases})"),
+        B::Anchors { anchors } => format!("more anchors (`&name`) than allowed ({anchors})"),
+        B::Depth { depth } => format!("nesting deeper than allowed ({depth} levels)"),
+        B::Documents { documents } => {
+            format!("more documents than the input's budget ({documents})")
+        }
+        B::Nodes { nodes } => format!("more nodes than the input's budget ({nodes})"),
+        B::ScalarBytes { total_scalar_bytes } => {
+            format!("more scalar text than the input's budget ({total_scalar_bytes} bytes)")
+        }
+        B::MergeKeys { merge_keys } => {
+            format!("more merge keys (`<<`) than allowed ({merge_keys})")
+        }
+        B::AliasAnchorRatio { aliases, anchors } => {
+            format!(
+                "too many aliases for the anchors they use ({aliases} aliases of {anchors} anchors)"
+            )
+        }
+        B::InputBytes { input_bytes } => {
+            format!("a larger input than allowed ({input_bytes} bytes)")
+        }
+        _ => "a parser budget exceeded (comments, recorded anchors or includes)".to_owned(),
+    }
 }
 
 #[cfg(test)]
