@@ -385,3 +385,27 @@ fn plan_errors_are_located_on_standard_error() {
     );
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn two_components_of_one_name_in_one_namespace_are_named_both() {
+    let dir = temp("defined-twice");
+    let component = "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web, namespace: shop}\nspec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n";
+    std::fs::write(dir.join("a.yaml"), component).unwrap();
+    std::fs::write(
+        dir.join("b.yaml"),
+        component.replace("Deployment", "StatefulSet"),
+    )
+    .unwrap();
+    let out = oam(&["validate", dir.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let a = dir.join("a.yaml").display().to_string();
+    let b = dir.join("b.yaml").display().to_string();
+    assert!(
+        stdout.contains(&format!(
+            "error[OAM068]: Component shop/web is defined twice (first at {a}:3:12)"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("--> {b}:3:12")), "{stdout}");
+}

@@ -65,6 +65,12 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// [`text`] but never empty: in fields where Go clients write `""` for unset (`timeout`), an
+/// empty string reads back as absent.
+fn set_text() -> impl Strategy<Value = String> {
+    text().prop_filter("an empty string means unset", |t| !t.is_empty())
+}
+
 fn name() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9-]{0,10}"
 }
@@ -518,7 +524,7 @@ fn step() -> impl Strategy<Value = b1::WorkflowStep> {
     let sub = (
         of(name()),
         name(),
-        of(text()),
+        of(set_text()),
         of(strings()),
         inputs(),
         outputs(),
@@ -540,7 +546,7 @@ fn step() -> impl Strategy<Value = b1::WorkflowStep> {
         of(name()),
         name(),
         of(text()),
-        of(text()),
+        of(set_text()),
         of(strings()),
         inputs(),
         of(mode()),

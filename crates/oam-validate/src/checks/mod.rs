@@ -3,6 +3,7 @@
 
 mod data;
 mod definitions;
+mod duplicates;
 mod names;
 mod parameters;
 mod references;
@@ -111,6 +112,7 @@ pub(crate) fn run(
             cx.objects.insert((doc.api_version(), doc.kind(), name));
         }
     }
+    duplicates::check(&mut cx, documents);
     for loaded in documents {
         let at = At {
             loaded,
