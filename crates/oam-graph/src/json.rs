@@ -8,7 +8,8 @@ use crate::order::{cycles, order, waves};
 
 /// The graph as one JSON object:
 /// `{"nodes": [{"name", "kind", "path"}], "edges": [{"from", "to", "via", "path"}],
-///   "order": [name], "waves": [[name]], "cycles": ["a -[x]-> b -[y]-> a"]}`.
+///   "order": [name] | null, "waves": [[name]], "cycles": ["a -[x]-> b -[y]-> a"]}`; `order` is
+/// `null` when there is a cycle (the waves stop before it).
 /// `kind` is `workload`, `trait`, `component`, `step` or `subStep`; `via` is the data name or `dependsOn`; edges go
 /// from what is applied first. Deterministic: same documents, same bytes.
 ///
@@ -52,7 +53,8 @@ pub fn to_json(graph: &Graph) -> Value {
     json!({
         "nodes": nodes,
         "edges": edges,
-        "order": order(graph).iter().map(name).collect::<Vec<_>>(),
+        // No order at all when there is a cycle: a partial one would read as complete.
+        "order": order(graph).ok().map(|o| o.iter().map(name).collect::<Vec<_>>()),
         "waves": waves(graph).iter().map(|w| w.iter().map(name).collect::<Vec<_>>()).collect::<Vec<_>>(),
         "cycles": cycles(graph).iter().map(ToString::to_string).collect::<Vec<_>>(),
     })

@@ -43,11 +43,22 @@ pub fn waves(graph: &Graph) -> Vec<Vec<NodeId>> {
     waves
 }
 
-/// A topological order: the waves one after another, so ties are broken by declaration order.
-/// Anyone can reproduce it from the same documents.
-#[must_use]
-pub fn order(graph: &Graph) -> Vec<NodeId> {
-    waves(graph).into_iter().flatten().collect()
+/// A topological order of every node: the waves one after another, so ties are broken by
+/// declaration order and anyone can reproduce it from the same documents. A graph with a cycle
+/// has no such order: then the `Err` holds every cycle (at least one), as petgraph's `toposort`
+/// returns the cycle it met, so no caller can apply a partial order by mistake. (The waves
+/// before a cycle are still there, from [`waves`].)
+///
+/// # Errors
+///
+/// Every cycle of the graph, as [`cycles`] names them, when there is one.
+pub fn order(graph: &Graph) -> Result<Vec<NodeId>, Vec<Cycle>> {
+    let order: Vec<NodeId> = waves(graph).into_iter().flatten().collect();
+    if order.len() == graph.nodes().len() {
+        Ok(order)
+    } else {
+        Err(cycles(graph))
+    }
 }
 
 /// Every cycle, one per strongly connected component, named in full from its first-declared
@@ -61,14 +72,22 @@ pub fn cycles(graph: &Graph) -> Vec<Cycle> {
         g.add_edge(ids[e.from.0], ids[e.to.0], k);
     }
     let successors = graph.successors();
+    // The builder reports a node that waits for itself and adds no such edge; should one be
+    // there, it is a cycle of one.
+    let self_loops: BTreeSet<usize> = graph
+        .edges()
+        .iter()
+        .filter(|e| e.from == e.to)
+        .map(|e| e.from.0)
+        .collect();
     let mut found: Vec<(usize, Cycle)> = Vec::new();
     // Kosaraju: petgraph's Tarjan recurses once per node and overflowed the stack on a
     // 100,000-long dependsOn chain; Kosaraju walks with explicit stacks. Members are sorted
     // below, so the order within a component does not matter.
     for component in kosaraju_scc(&g) {
         let members: BTreeSet<usize> = component.iter().map(|n| g[*n]).collect();
-        if members.len() < 2 {
-            continue; // self-dependencies are reported when the graph is built
+        if members.len() < 2 && !members.iter().any(|m| self_loops.contains(m)) {
+            continue; // one node, no edge to itself: no cycle
         }
         let start = *members.iter().next().unwrap_or(&0);
         if let Some(path) = shortest_cycle(graph, &successors, start, &members) {
