@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use oam_graph::{EdgeKind, Graph};
-use oam_model::{Document, LoadOptions, V1alpha2, V1beta1};
+use oam_model::LoadOptions;
 use serde_json::json;
 
 /// Output formats of `oam graph`.
@@ -39,14 +39,8 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
     let mut failed = false;
     let mut json_out = Vec::new();
-    for loaded in &report.documents {
-        let (graph, errors) = match &loaded.value {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-                Graph::from_application_configuration(app)
-            }
-            Document::V1beta1(V1beta1::Application(app)) => Graph::from_application(app),
-            _ => continue,
-        };
+    for (loaded, app) in report.apps() {
+        let (graph, errors) = Graph::of(app);
         let name = format!(
             "{} {}",
             loaded.value.kind(),

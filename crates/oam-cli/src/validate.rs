@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use oam_model::{Document, ErrorKind, LoadOptions, LoadReport, V1alpha2, V1beta1};
+use oam_model::{Document, ErrorKind, LoadOptions, LoadReport};
 use oam_validate::Options;
 
 use crate::OutputFormat;
@@ -88,14 +88,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
 /// One line per ApplicationConfiguration and Application: its name and its findings' count.
 fn summaries(report: &LoadReport, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
-    for loaded in &report.documents {
-        if !matches!(
-            loaded.value,
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(_))
-                | Document::V1beta1(V1beta1::Application(_))
-        ) {
-            continue;
-        }
+    for (loaded, _) in report.apps() {
         let mine = diagnostics.iter().filter(|d| {
             d.location.source == loaded.source.name()
                 && d.location.document == Some(loaded.document)

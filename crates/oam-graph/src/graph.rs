@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use oam_model::FieldPath;
 use oam_model::v1alpha2::ApplicationConfiguration;
 use oam_model::v1beta1::Application;
+use oam_model::{App, FieldPath};
 
 /// A node's index in [`Graph::nodes`] (declaration order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -263,6 +263,18 @@ impl Graph {
     fn add(&mut self, kind: NodeKind, name: String, path: FieldPath) -> NodeId {
         self.nodes.push(Node { kind, name, path });
         NodeId(self.nodes.len() - 1)
+    }
+
+    /// The graph of an application of either generation, with the problems found on the way
+    /// (see [`Graph::from_application_configuration`] and [`Graph::from_application`]).
+    #[must_use]
+    pub fn of(app: App<'_>) -> (Self, Vec<GraphError>) {
+        match app {
+            App::Configuration(a) => Self::from_application_configuration(a),
+            App::Application(a) => Self::from_application(a),
+            // `App` may gain a generation; until then there is nothing else to build.
+            _ => (Self::default(), Vec::new()),
+        }
     }
 
     /// The graph of an ApplicationConfiguration: a node per workload and per trait; an edge per

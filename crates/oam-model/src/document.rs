@@ -172,6 +172,25 @@ impl Document {
         self.metadata()?.name.as_deref()
     }
 
+    /// The object as the type `T`, if it is one: any typed kind (`v1alpha2::Component`,
+    /// `v1beta1::Application` …), or [`RawObject`] for a raw or legacy document. Spares the
+    /// three-level match on version and kind.
+    ///
+    /// ```
+    /// use oam_model::{LoadOptions, load_str, v1alpha2::Component};
+    ///
+    /// let yaml = "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web}\n\
+    ///             spec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n";
+    /// let report = load_str("c.yaml", yaml, &LoadOptions::default());
+    /// let doc = &report.documents[0].value;
+    /// assert_eq!(doc.get::<Component>().unwrap().spec.workload.kind.as_deref(), Some("Deployment"));
+    /// assert!(doc.get::<oam_model::v1beta1::Application>().is_none());
+    /// ```
+    #[must_use]
+    pub fn get<T: std::any::Any>(&self) -> Option<&T> {
+        each_typed!(self, x => (x as &dyn std::any::Any).downcast_ref::<T>())
+    }
+
     /// Decodes a JSON tree, reporting the first problem with its object path (strictly: an
     /// unknown field is an error). The loader ([`crate::load_str`] and friends) reports every
     /// problem with its line and column instead.

@@ -55,6 +55,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod app;
 pub mod definition;
 mod document;
 mod error;
@@ -73,6 +74,7 @@ pub mod v1alpha2;
 pub mod v1beta1;
 mod write;
 
+pub use app::App;
 pub use document::{Document, GROUP, V1alpha1, V1alpha2, V1beta1, VERSIONS};
 pub use error::{Error, ErrorKind, LineCol, Location};
 pub use fieldpath::{FieldPath, FieldPathError, PathError, Segment};

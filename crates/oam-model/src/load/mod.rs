@@ -321,6 +321,25 @@ impl LoadReport {
         self.errors.is_empty()
     }
 
+    /// The loaded documents' values, in source order.
+    pub fn values(&self) -> impl Iterator<Item = &Document> {
+        self.documents.iter().map(|d| &d.value)
+    }
+
+    /// Every loaded document that is a `T` (see [`Document::get`]), with the document.
+    pub fn all<T: std::any::Any>(&self) -> impl Iterator<Item = (&Loaded<Document>, &T)> {
+        self.documents
+            .iter()
+            .filter_map(|d| Some((d, d.value.get::<T>()?)))
+    }
+
+    /// Every application of either generation, with its document, in source order.
+    pub fn apps(&self) -> impl Iterator<Item = (&Loaded<Document>, crate::App<'_>)> {
+        self.documents
+            .iter()
+            .filter_map(|d| Some((d, d.value.as_app()?)))
+    }
+
     /// Every warning of every loaded document.
     pub fn warnings(&self) -> impl Iterator<Item = &Error> {
         self.documents.iter().flat_map(|d| &d.warnings)
