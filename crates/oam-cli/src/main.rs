@@ -19,6 +19,7 @@ macro_rules! outln {
 }
 
 mod catalog;
+mod explain;
 mod graph;
 mod plan;
 mod render;
@@ -55,6 +56,8 @@ enum Command {
     Plan(plan::Args),
     /// List the capabilities: definitions with descriptions, applicability and conflicts.
     Catalog(catalog::Args),
+    /// Explain a diagnostic code (`oam explain OAM045`), or list them all.
+    Explain(explain::Args),
 }
 
 /// How findings are printed.
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => graph::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Catalog(args) => catalog::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 

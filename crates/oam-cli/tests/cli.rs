@@ -409,3 +409,34 @@ fn two_components_of_one_name_in_one_namespace_are_named_both() {
     );
     assert!(stdout.contains(&format!("--> {b}:3:12")), "{stdout}");
 }
+
+#[test]
+fn explain_prints_each_code_as_the_registry_has_it() {
+    for code in oam_model::codes::CODES {
+        let out = oam(&["explain", code.code]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", code.code);
+        assert!(
+            stdout.starts_with(&format!(
+                "{} ({})\n\n{}\n",
+                code.code, code.severity, code.what
+            )),
+            "{stdout}"
+        );
+    }
+    let out = oam(&["explain", "45"]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("For example:\n\n    conflict(rule: \"blue-green\")")
+    );
+    let listed = String::from_utf8(oam(&["explain"]).stdout).unwrap();
+    assert_eq!(listed.lines().count(), oam_model::codes::CODES.len());
+    let unknown = oam(&["explain", "OAM999"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        String::from_utf8(unknown.stderr)
+            .unwrap()
+            .contains("no diagnostic code \"OAM999\"")
+    );
+}

@@ -56,6 +56,7 @@
 #![deny(missing_docs)]
 
 mod app;
+pub mod codes;
 pub mod definition;
 mod document;
 mod error;
