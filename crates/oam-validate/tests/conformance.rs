@@ -237,7 +237,13 @@ fn every_valid_document_validates_with_its_folder_and_the_catalog() {
             if d.severity != Severity::Error {
                 continue;
             }
+            // A folder's files are independent examples, grouped only so that definitions and
+            // Components in sibling files resolve: two of them naming an object alike are not one
+            // input set. The same object twice within one file still counts.
             let source = d.location.source.clone();
+            if d.code == "OAM068" && !d.message.contains(&format!("(first at {source}:")) {
+                continue;
+            }
             let rel = source
                 .strip_prefix(root.to_str().unwrap())
                 .unwrap_or(&source)
