@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use oam_graph::{Inputs, ObservedObjects, PlanState, plan};
-use oam_model::{Document, LoadOptions, V1alpha2, load_path};
+use oam_model::v1alpha2::ApplicationConfiguration;
+use oam_model::{LoadOptions, load_path};
 use oam_validate::{Options, Severity};
 
 fn main() -> ExitCode {
@@ -41,13 +42,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
-    let registry = oam_validate::registry(documents.iter().copied(), &Options::default());
-    let inputs = Inputs::from_documents(&registry, documents.iter().copied());
-    for doc in &documents {
-        let Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) = doc else {
-            continue;
-        };
+    // The Components and definitions, over the standard catalog, as validation saw them.
+    let inputs = Inputs::from_report(&report);
+    for (_, app) in report.all::<ApplicationConfiguration>() {
         let pass = match plan(app, &inputs, &observed) {
             Ok(pass) => pass,
             Err(errors) => {

@@ -3,10 +3,8 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use oam_benches::v1alpha2_stream;
-use oam_model::revision::{
-    RevisionHash, RevisionInputs, application_configuration_hash, canonical_json,
-};
-use oam_model::{Document, LoadOptions, V1alpha2, load_str};
+use oam_model::revision::{RevisionHash, app_hash, canonical_json};
+use oam_model::{App, Document, Inputs, LoadOptions, V1alpha2, load_str};
 use sha2::{Digest, Sha256};
 
 fn hashing(c: &mut Criterion) {
@@ -16,7 +14,7 @@ fn hashing(c: &mut Criterion) {
         &LoadOptions::default(),
     );
     let documents: Vec<Document> = report.documents.into_iter().map(|d| d.value).collect();
-    let inputs = RevisionInputs::from_documents(&documents);
+    let inputs = Inputs::from_documents(&documents);
     let app = documents
         .iter()
         .find_map(|d| match d {
@@ -42,7 +40,7 @@ fn hashing(c: &mut Criterion) {
         b.iter(|| RevisionHash::of_value(&spec))
     });
     group.bench_function("application_configuration_hash_10000", |b| {
-        b.iter(|| application_configuration_hash(app, &inputs))
+        b.iter(|| app_hash(App::Configuration(app), &inputs))
     });
     group.finish();
 }

@@ -19,16 +19,15 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
-    let registry =
-        oam_validate::registry(documents.iter().copied(), &oam_validate::Options::default());
-    let inputs = Inputs::from_documents(&registry, documents.iter().copied());
+    let inputs = Inputs::from_report(&report);
+    let registry = inputs.registry();
     for document in &documents {
         match document {
             Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
                 let _ = plan(app, &inputs, &observed);
             }
             Document::V1beta1(V1beta1::Application(app)) => {
-                let _ = plan_application(app, &registry, &observed);
+                let _ = plan_application(app, registry, &observed);
             }
             _ => {}
         }

@@ -62,11 +62,9 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
     // The standard catalog beneath the input's definitions, as `oam validate` sees them.
-    let registry =
-        oam_validate::registry(documents.iter().copied(), &oam_validate::Options::default());
-    let inputs = Inputs::from_documents(&registry, documents.iter().copied());
+    let inputs = Inputs::from_report(&report);
+    let registry = inputs.registry();
     let mut findings = Vec::new();
     let mut outputs = Vec::new();
     for loaded in &report.documents {
@@ -76,7 +74,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 plan(app, &inputs, &observed).map(Planned::Configuration)
             }
             Document::V1beta1(V1beta1::Application(app)) => {
-                plan_application(app, &registry, &observed).map(Planned::Application)
+                plan_application(app, registry, &observed).map(Planned::Application)
             }
             _ => continue,
         };

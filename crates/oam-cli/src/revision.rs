@@ -6,10 +6,9 @@ use std::process::ExitCode;
 
 use oam_model::definition::Revision as StatusRevision;
 use oam_model::revision::{
-    Recorded, Revision, RevisionHash, RevisionHistory, RevisionInputs, RevisionName,
-    application_configuration_hash, application_hash, component_hash,
+    Recorded, Revision, RevisionHash, RevisionHistory, RevisionName, app_hash, component_hash,
 };
-use oam_model::{Document, LoadOptions, V1alpha2, V1beta1};
+use oam_model::{App, Document, Inputs, LoadOptions, V1alpha2};
 use serde_json::json;
 
 /// Arguments of `oam revision`.
@@ -48,12 +47,10 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     if !report.errors.is_empty() {
         return crate::validate::print_load_problems(&report);
     }
-    let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
-    // Definitions as `oam validate` resolves them: the standard catalog beneath the input's.
-    let registry =
-        oam_validate::registry(documents.iter().copied(), &oam_validate::Options::default());
-    let inputs = RevisionInputs::from_documents(documents.iter().copied()).with_registry(registry);
-    let rows: Vec<Row> = documents.iter().filter_map(|d| row(d, &inputs)).collect();
+    // The library's default: the input's definitions over the standard catalog, as
+    // `oam validate` resolves them.
+    let inputs = Inputs::from_report(&report);
+    let rows: Vec<Row> = report.values().filter_map(|d| row(d, &inputs)).collect();
     match args.format {
         RevisionFormat::Text => {
             let width = rows
@@ -83,7 +80,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn row(document: &Document, inputs: &RevisionInputs<'_>) -> Option<Row> {
+fn row(document: &Document, inputs: &Inputs<'_>) -> Option<Row> {
     let name = document.name().unwrap_or("<unnamed>").to_owned();
     let (kind, hash, latest) = match document {
         Document::V1alpha2(V1alpha2::Component(c)) => (
@@ -91,17 +88,14 @@ fn row(document: &Document, inputs: &RevisionInputs<'_>) -> Option<Row> {
             component_hash(c),
             c.status.as_ref().and_then(|s| s.latest_revision.as_ref()),
         ),
-        Document::V1alpha2(V1alpha2::ApplicationConfiguration(a)) => (
-            "ApplicationConfiguration",
-            application_configuration_hash(a, inputs),
-            None,
-        ),
-        Document::V1beta1(V1beta1::Application(a)) => (
-            "Application",
-            application_hash(a, inputs),
-            a.status.as_ref().and_then(|s| s.latest_revision.as_ref()),
-        ),
-        _ => return None,
+        _ => {
+            let app = document.as_app()?;
+            let latest = match app {
+                App::Application(a) => a.status.as_ref().and_then(|s| s.latest_revision.as_ref()),
+                _ => None,
+            };
+            (app.kind(), app_hash(app, inputs), latest)
+        }
     };
     let (revision, state) = revision_of(&name, &hash, latest);
     Some(Row {

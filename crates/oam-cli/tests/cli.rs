@@ -440,3 +440,39 @@ fn explain_prints_each_code_as_the_registry_has_it() {
             .contains("no diagnostic code \"OAM999\"")
     );
 }
+
+#[test]
+fn the_librarys_default_application_hash_is_what_oam_revision_prints_for_every_example_app() {
+    use oam_model::revision::app_hash;
+    use oam_model::{Inputs, LoadOptions, load_path, registry::Registry};
+    let mut apps = 0;
+    let mut through_the_catalog = 0;
+    let dirs = std::fs::read_dir(workspace().join("examples/apps")).unwrap();
+    let mut dirs: Vec<PathBuf> = dirs.map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        let out = oam(&["revision", "--format", "json", dir.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", dir.display());
+        let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rows = printed["revisions"].as_array().unwrap();
+        let report = load_path(dir, &LoadOptions::default());
+        assert!(report.is_ok(), "{}", dir.display());
+        let inputs = Inputs::from_report(&report);
+        let bare = Registry::from_documents(report.values());
+        for (_, app) in report.apps() {
+            let hash = app_hash(app, &inputs);
+            let row = rows
+                .iter()
+                .find(|r| r["kind"] == app.kind() && r["name"] == app.name().unwrap())
+                .unwrap_or_else(|| panic!("{}: no row for {:?}", dir.display(), app.name()));
+            assert_eq!(row["hash"], hash.as_str(), "{}", dir.display());
+            apps += 1;
+            through_the_catalog += usize::from(app_hash(app, &Inputs::new(&bare)) != hash);
+        }
+    }
+    assert!(apps >= 4, "{apps} example apps");
+    assert!(
+        through_the_catalog > 0,
+        "some example app uses a catalog type, so the default must include the catalog"
+    );
+}

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use oam_graph::{Inputs, ObservedObjects, PlanState, plan};
-//! use oam_model::{Document, LoadOptions, V1alpha2, load_str, registry::Registry};
+//! use oam_model::{Document, LoadOptions, V1alpha2, load_str};
 //!
 //! let yaml = r#"
 //! apiVersion: core.oam.dev/v1alpha2
@@ -38,8 +38,8 @@
 //! let Some(Document::V1alpha2(V1alpha2::ApplicationConfiguration(app))) = docs.last() else {
 //!     unreachable!()
 //! };
-//! let registry = Registry::from_documents(&docs);
-//! let inputs = Inputs::from_documents(&registry, &docs);
+//! // The Components and definitions, over the standard catalog.
+//! let inputs = Inputs::from_documents(&docs);
 //!
 //! // Nothing observed yet: the database can be applied, the web front end waits.
 //! let first = plan(app, &inputs, &ObservedObjects::default()).unwrap();
@@ -79,6 +79,7 @@ pub use application::{
 pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};
 pub use inject::InjectError;
 pub use json::to_json;
+pub use oam_model::Inputs;
 pub use objects::{
     ANNOTATION_GENERATION, LABEL_APP_NAME, LABEL_COMPONENT, LABEL_RESOURCE_TYPE, LABEL_REVISION,
     trait_name,
@@ -86,7 +87,7 @@ pub use objects::{
 pub use observed::{ObjectKey, ObserveError, Observed, ObservedObjects, Unidentified};
 pub use order::{cycle_errors, cycles, order, waves};
 pub use plan::{
-    Inputs, Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, plan,
+    Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, plan,
 };
 pub use render::{
     ParameterError, ParameterErrorKind, Rendered, Side, TypeWarning, apply_parameters,

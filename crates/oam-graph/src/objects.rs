@@ -12,7 +12,9 @@ use oam_model::{FieldPath, RawObject};
 use serde_json::{Map, Value, json};
 
 use crate::observed::{ObjectKey, Observed};
-use crate::plan::{Inputs, PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
+use oam_model::Inputs;
+
+use crate::plan::{PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
 use crate::readiness::parse_path;
 
 /// The label naming the ApplicationConfiguration.
@@ -79,8 +81,9 @@ impl Context<'_> {
         at: &FieldPath,
     ) -> Option<(&'_ Component, String)> {
         let inputs = self.inputs;
+        let namespace = self.app.metadata.namespace.as_deref();
         match (&entry.component_name, &entry.revision_name) {
-            (Some(name), None) => match inputs.components.get(name.as_str()) {
+            (Some(name), None) => match inputs.component(namespace, name) {
                 Some(c) => {
                     let revision = c
                         .status
@@ -91,8 +94,9 @@ impl Context<'_> {
                     Some((c, revision))
                 }
                 None => {
-                    let names: Vec<String> =
-                        inputs.components.keys().map(|k| (*k).to_owned()).collect();
+                    let names: Vec<String> = (inputs.component_names(namespace).iter())
+                        .map(|k| (*k).to_owned())
+                        .collect();
                     let suggestion = oam_model::schema::closest(name, &names).map(str::to_owned);
                     let kind = PlanErrorKind::ComponentNotFound {
                         name: name.clone(),
@@ -104,12 +108,12 @@ impl Context<'_> {
             },
             (None, Some(revision)) => {
                 let component = revision.rsplit_once('-').map(|(c, _)| c);
-                let latest = |c: &&&Component| {
+                let latest = |c: &&Component| {
                     let latest = c.status.as_ref().and_then(|s| s.latest_revision.as_ref());
                     latest.is_some_and(|l| l.name == *revision)
                 };
                 let found = component
-                    .and_then(|c| inputs.components.get(c))
+                    .and_then(|c| inputs.component(namespace, c))
                     .filter(latest);
                 if found.is_none() {
                     let kind = PlanErrorKind::RevisionNotFound {
@@ -117,7 +121,7 @@ impl Context<'_> {
                     };
                     self.error(at.clone().field("revisionName"), kind);
                 }
-                found.map(|c| (*c, revision.clone()))
+                found.map(|c| (c, revision.clone()))
             }
             _ => {
                 self.error(at.clone(), PlanErrorKind::ComponentReference);
@@ -150,7 +154,7 @@ impl Context<'_> {
                 kind: PlanWarningKind::ParameterType(w),
             });
         }
-        let registry = self.inputs.registry;
+        let registry = self.inputs.registry();
         let mut traits = Vec::new();
         let mut revision_enabled = false;
         let mut ordinals: BTreeMap<String, usize> = BTreeMap::new();

@@ -22,11 +22,8 @@
 
 use std::collections::BTreeMap;
 
-use oam_model::registry::Registry;
-use oam_model::v1alpha2::{
-    ApplicationConfiguration, Component, DependencyStatus, UnsatisfiedDependency,
-};
-use oam_model::{Document, FieldPath, FieldPathError, PathError, V1alpha2};
+use oam_model::v1alpha2::{ApplicationConfiguration, DependencyStatus, UnsatisfiedDependency};
+use oam_model::{FieldPath, FieldPathError, Inputs, PathError};
 use serde_json::Value;
 
 use crate::graph::{Graph, GraphErrorKind, NodeId};
@@ -35,47 +32,6 @@ use crate::objects::Context;
 use crate::observed::{ObjectKey, ObserveError, Observed};
 use crate::pass::Pass;
 use crate::render::{ParameterError, TypeWarning};
-
-/// What a plan reads besides the application: its Components and the definitions.
-#[derive(Clone, Debug)]
-pub struct Inputs<'a> {
-    pub(crate) components: BTreeMap<&'a str, &'a Component>,
-    pub(crate) registry: &'a Registry,
-}
-
-impl<'a> Inputs<'a> {
-    /// No Components yet, definitions from `registry`.
-    #[must_use]
-    pub fn new(registry: &'a Registry) -> Self {
-        Self {
-            components: BTreeMap::new(),
-            registry,
-        }
-    }
-
-    /// Adds Components (by `metadata.name`; a later one of the same name replaces an earlier).
-    #[must_use]
-    pub fn with_components(mut self, components: impl IntoIterator<Item = &'a Component>) -> Self {
-        for c in components {
-            if let Some(name) = c.metadata.name.as_deref() {
-                self.components.insert(name, c);
-            }
-        }
-        self
-    }
-
-    /// The Components among `documents`, with definitions from `registry`.
-    #[must_use]
-    pub fn from_documents(
-        registry: &'a Registry,
-        documents: impl IntoIterator<Item = &'a Document>,
-    ) -> Self {
-        Self::new(registry).with_components(documents.into_iter().filter_map(|d| match d {
-            Document::V1alpha2(V1alpha2::Component(c)) => Some(c),
-            _ => None,
-        }))
-    }
-}
 
 /// Why planning stopped.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -33,8 +33,7 @@ fn observed(objects: &[Value]) -> ObservedObjects {
 
 fn run(yaml: &str, live: &[Value]) -> Result<Plan, Vec<oam_graph::PlanError>> {
     let docs = documents(yaml);
-    let registry = Registry::from_documents(&docs);
-    let inputs = Inputs::from_documents(&registry, &docs);
+    let inputs = Inputs::from_documents(&docs);
     plan(app_of(&docs), &inputs, &observed(live))
 }
 
@@ -407,8 +406,7 @@ fn example(state: Option<&str>) -> Plan {
                 .unwrap();
         }
     }
-    let registry = Registry::from_documents(&docs);
-    let inputs = Inputs::from_documents(&registry, &docs);
+    let inputs = Inputs::from_documents(&docs);
     plan(app_of(&docs), &inputs, &live).unwrap()
 }
 
@@ -637,8 +635,7 @@ proptest! {
         let report = load_str("a.yaml", &yaml, &LoadOptions::default());
         prop_assume!(report.is_ok());
         let docs: Vec<Document> = report.documents.into_iter().map(|d| d.value).collect();
-        let registry = Registry::from_documents(&docs);
-        let inputs = Inputs::from_documents(&registry, &docs);
+        let inputs = Inputs::from_documents(&docs);
         let live = observed(&[foo("src", src_status)]);
         let first = plan(app_of(&docs), &inputs, &live);
         prop_assert_eq!(first, plan(app_of(&docs), &inputs, &live));

@@ -56,11 +56,13 @@
 #![deny(missing_docs)]
 
 mod app;
+pub mod catalog;
 pub mod codes;
 pub mod definition;
 mod document;
 mod error;
 pub mod fieldpath;
+mod inputs;
 mod load;
 pub mod meta;
 mod raw;
@@ -79,6 +81,7 @@ pub use app::App;
 pub use document::{Document, GROUP, V1alpha1, V1alpha2, V1beta1, VERSIONS};
 pub use error::{Error, ErrorKind, LineCol, Location};
 pub use fieldpath::{FieldPath, FieldPathError, PathError, Segment};
+pub use inputs::Inputs;
 pub use load::{
     Format, Limits, LoadOptions, LoadReport, Loaded, NodePosition, Source, UnknownFields,
     load_bytes, load_dir, load_file, load_path, load_reader, load_source, load_str,

@@ -31,7 +31,6 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod catalog;
 mod checks;
 mod diagnostic;
 pub mod matching;
@@ -39,6 +38,7 @@ mod options;
 pub mod render;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use oam_model::catalog;
 pub use options::{Options, Tenancy};
 
 use oam_model::registry::Registry;

@@ -322,7 +322,7 @@ impl LoadReport {
     }
 
     /// The loaded documents' values, in source order.
-    pub fn values(&self) -> impl Iterator<Item = &Document> {
+    pub fn values(&self) -> impl Iterator<Item = &Document> + Clone {
         self.documents.iter().map(|d| &d.value)
     }
 

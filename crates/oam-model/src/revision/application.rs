@@ -2,61 +2,23 @@
 //! with the spec of every definition it references and, for components followed by name, their
 //! hashes — so a definition edit makes a new application revision.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use super::{RevisionHash, component_hash};
-use crate::document::{Document, V1alpha2};
-use crate::registry::{DefinitionKind, Registry, crd_name, object_type};
+use crate::registry::{DefinitionKind, crd_name, object_type};
 use crate::serde_util::tree;
-use crate::v1alpha2::{ApplicationConfiguration, Component};
+use crate::v1alpha2::ApplicationConfiguration;
 use crate::v1beta1::Application;
+use crate::{App, Inputs};
 
-/// The components and definitions an application hash may reference, gathered from documents.
-#[derive(Debug, Default)]
-pub struct RevisionInputs<'a> {
-    components: BTreeMap<&'a str, &'a Component>,
-    registry: Registry,
-}
+/// The components and definitions an application hash may reference.
+#[deprecated(
+    since = "0.1.0",
+    note = "one set of inputs for every use: `oam_model::Inputs`"
+)]
+pub type RevisionInputs<'a> = Inputs<'a>;
 
-impl<'a> RevisionInputs<'a> {
-    /// Gathers the Components, definitions and DefinitionRevisions among `documents`.
-    pub fn from_documents(documents: impl IntoIterator<Item = &'a Document> + Clone) -> Self {
-        let mut components = BTreeMap::new();
-        for doc in documents.clone() {
-            if let Document::V1alpha2(V1alpha2::Component(c)) = doc
-                && let Some(n) = c.metadata.name.as_deref()
-            {
-                components.insert(n, c);
-            }
-        }
-        Self {
-            components,
-            registry: Registry::from_documents(documents),
-        }
-    }
-
-    /// The same components with the definitions of `registry` (for example the input's own
-    /// definitions over a catalog).
-    #[must_use]
-    pub fn with_registry(mut self, registry: Registry) -> Self {
-        self.registry = registry;
-        self
-    }
-
-    /// The registry definitions are looked up in.
-    #[must_use]
-    pub fn registry(&self) -> &Registry {
-        &self.registry
-    }
-
-    fn definition(&self, kind: DefinitionKind, name: &str, namespace: Option<&str>) -> Value {
-        self.registry
-            .get(kind, name, namespace)
-            .map_or(Value::Null, |d| d.spec.clone())
-    }
-
+impl Inputs<'_> {
     /// Whether any trait of an ApplicationConfiguration entry has a TraitDefinition with
     /// `revisionEnabled: true` (so its workload is named after the revision, see
     /// [`super::workload_name`]).
@@ -66,27 +28,78 @@ impl<'a> RevisionInputs<'a> {
         entry: &crate::v1alpha2::ApplicationConfigurationComponent,
     ) -> bool {
         entry.traits.iter().flatten().any(|t| {
-            self.registry
+            self.registry()
                 .for_object(DefinitionKind::Trait, &t.trait_, Some("name"))
                 .is_some_and(|d| d.revision_enabled)
         })
     }
+}
 
-    /// The spec a `type` of `kind` refers to (see [`Registry::resolve`]); `null` when there is
-    /// none.
-    fn resolve(
-        &self,
-        kind: DefinitionKind,
-        type_: &str,
-        namespace: Option<&str>,
-        auto_update: bool,
-    ) -> Value {
-        let found = if kind == DefinitionKind::Component {
-            self.registry.component_type(type_, namespace, auto_update)
-        } else {
-            self.registry.resolve(kind, type_, namespace, auto_update)
-        };
-        found.map_or(Value::Null, |f| f.definition.spec.clone())
+/// The spec of the definition `kind`/`name`; `null` when there is none.
+fn definition(
+    inputs: &Inputs<'_>,
+    kind: DefinitionKind,
+    name: &str,
+    namespace: Option<&str>,
+) -> Value {
+    inputs
+        .registry()
+        .get(kind, name, namespace)
+        .map_or(Value::Null, |d| d.spec.clone())
+}
+
+/// The spec a `type` of `kind` refers to (see [`Registry::resolve`]); `null` when there is none.
+fn resolve(
+    inputs: &Inputs<'_>,
+    kind: DefinitionKind,
+    type_: &str,
+    namespace: Option<&str>,
+    auto_update: bool,
+) -> Value {
+    let registry = inputs.registry();
+    let found = if kind == DefinitionKind::Component {
+        registry.component_type(type_, namespace, auto_update)
+    } else {
+        registry.resolve(kind, type_, namespace, auto_update)
+    };
+    found.map_or(Value::Null, |f| f.definition.spec.clone())
+}
+
+/// The revision hash of an application of either generation, against `inputs` (by default
+/// [`Inputs::from_documents`]: the documents' Components and definitions over the standard
+/// catalog, which is what `oam revision` prints). What goes in is specified in
+/// `docs/revision-hash.md`; in short:
+///
+/// - an ApplicationConfiguration hashes `{"spec", "components", "definitions"}`, where
+///   `components` maps every `componentName` to its Component's hash (`null` when it is not
+///   among the inputs) and `definitions` maps `Kind/name` of every workload, trait and scope
+///   definition referenced to its `spec` (or `null`); entries pinned by `revisionName` are
+///   hashed through the name only;
+/// - an Application hashes `{"spec", "definitions"}`, where `definitions` maps `Kind/type` of
+///   every component, trait, policy and workflow step type to the definition's `spec` (or
+///   `null`), leaving out KubeVela's builtin steps and policies; a versioned type
+///   (`webservice@v1.2`) resolves to a DefinitionRevision with [`super::resolve_version`],
+///   honouring the `app.oam.dev/autoUpdate` annotation.
+///
+/// Metadata is never hashed, and the order of documents does not matter.
+///
+/// ```
+/// use oam_model::{Inputs, LoadOptions, load_str, revision::app_hash};
+/// let yaml = "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: shop}\n\
+///             spec:\n  components:\n    - {name: web, type: webservice, traits: [{type: scaler}]}\n";
+/// let report = load_str("app.yaml", yaml, &LoadOptions::default());
+/// let (_, app) = report.apps().next().unwrap();
+/// let with_catalog = app_hash(app, &Inputs::from_report(&report));
+/// // Without the catalog, `webservice` and `scaler` resolve to nothing: another hash.
+/// let registry = oam_model::registry::Registry::new();
+/// assert_ne!(with_catalog, app_hash(app, &Inputs::new(&registry)));
+/// assert_eq!(with_catalog, app_hash(app, &Inputs::from_report(&report)));
+/// ```
+#[must_use]
+pub fn app_hash(app: App<'_>, inputs: &Inputs<'_>) -> RevisionHash {
+    match app {
+        App::Configuration(a) => application_configuration_hash(a, inputs),
+        App::Application(a) => application_hash(a, inputs),
     }
 }
 
@@ -95,21 +108,20 @@ impl<'a> RevisionInputs<'a> {
 /// among the inputs) and `definitions` maps `Kind/name` of every workload, trait and scope
 /// definition referenced to its `spec` (or `null`). Entries pinned by `revisionName` are hashed
 /// through the name only: a pinned revision does not follow the Component.
-#[must_use]
-pub fn application_configuration_hash(
+fn application_configuration_hash(
     app: &ApplicationConfiguration,
-    inputs: &RevisionInputs<'_>,
+    inputs: &Inputs<'_>,
 ) -> RevisionHash {
     let namespace = app.metadata.namespace.as_deref();
     let mut components = Map::new();
     let mut definitions = Map::new();
     let mut add = |kind: DefinitionKind, name: String| {
-        let spec = inputs.definition(kind, &name, namespace);
+        let spec = definition(inputs, kind, &name, namespace);
         definitions.insert(format!("{kind}/{name}"), spec);
     };
     for entry in &app.spec.components {
         if let Some(name) = entry.component_name.as_deref() {
-            let component = inputs.components.get(name);
+            let component = inputs.component(namespace, name);
             let hash = component.map_or(Value::Null, |c| {
                 Value::String(component_hash(c).to_string())
             });
@@ -142,18 +154,17 @@ pub fn application_configuration_hash(
 /// (`webservice@v1.2`) is keyed by its full text and resolves to a DefinitionRevision (or a
 /// definition whose `spec.version` names it) with [`super::resolve_version`], honouring the
 /// `app.oam.dev/autoUpdate` annotation.
-#[must_use]
-pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> RevisionHash {
+fn application_hash(app: &Application, inputs: &Inputs<'_>) -> RevisionHash {
     let auto_update = app.auto_update();
     let namespace = app.metadata.namespace.as_deref();
     let mut definitions = Map::new();
     let mut add = |kind: DefinitionKind, type_: &str| {
-        let spec = inputs.resolve(kind, type_, namespace, auto_update);
+        let spec = resolve(inputs, kind, type_, namespace, auto_update);
         definitions.insert(format!("{kind}/{type_}"), spec);
     };
     for c in &app.spec.components {
         let found = inputs
-            .registry
+            .registry()
             .component_type(&c.type_, namespace, auto_update);
         let kind = found.map_or(DefinitionKind::Workload, |f| f.definition.kind);
         add(kind, &c.type_);
@@ -188,7 +199,7 @@ pub fn application_hash(app: &Application, inputs: &RevisionInputs<'_>) -> Revis
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{LoadOptions, V1beta1, load_str};
+    use crate::{Document, LoadOptions, load_str};
 
     fn docs(text: &str) -> Vec<Document> {
         let report = load_str("t.yaml", text, &LoadOptions::default());
@@ -196,24 +207,20 @@ mod tests {
         report.documents.into_iter().map(|d| d.value).collect()
     }
 
-    fn app_hash(text: &str) -> RevisionHash {
+    fn hash_of(text: &str, kind: &str) -> RevisionHash {
         let docs = docs(text);
-        let inputs = RevisionInputs::from_documents(&docs);
-        let app = docs.iter().find_map(|d| match d {
-            Document::V1beta1(V1beta1::Application(a)) => Some(a),
-            _ => None,
-        });
-        application_hash(app.unwrap(), &inputs)
+        let inputs = Inputs::from_documents(&docs);
+        let app = docs.iter().find_map(Document::as_app).unwrap();
+        assert_eq!(app.kind(), kind);
+        super::app_hash(app, &inputs)
+    }
+
+    fn app_hash(text: &str) -> RevisionHash {
+        hash_of(text, "Application")
     }
 
     fn appconfig_hash(text: &str) -> RevisionHash {
-        let docs = docs(text);
-        let inputs = RevisionInputs::from_documents(&docs);
-        let app = docs.iter().find_map(|d| match d {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(a)) => Some(a),
-            _ => None,
-        });
-        application_configuration_hash(app.unwrap(), &inputs)
+        hash_of(text, "ApplicationConfiguration")
     }
 
     const APP: &str = "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: shop}\nspec:\n  components:\n    - {name: web, type: webservice, traits: [{type: scaler, properties: {replicas: 2}}]}\n";

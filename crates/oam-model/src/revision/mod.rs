@@ -8,7 +8,9 @@ mod history;
 mod version;
 mod workload_name;
 
-pub use application::{RevisionInputs, application_configuration_hash, application_hash};
+#[allow(deprecated)]
+pub use application::RevisionInputs;
+pub use application::app_hash;
 pub use canonical::canonical_json;
 pub use hash::{InvalidHash, PREFIX, RevisionHash, SHORT_LEN};
 pub use history::{

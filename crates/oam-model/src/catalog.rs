@@ -1,11 +1,12 @@
 //! The standard catalog: definitions embedded in the binary (the YAML files under `catalog/`),
-//! loaded beneath the input's own definitions so an everyday application validates without
-//! extra files.
+//! beneath the input's own definitions by default — in [`Inputs`](crate::Inputs), so validation,
+//! planning and revision hashes all see the same types — so an everyday application works
+//! without extra files.
 
 use std::sync::OnceLock;
 
-use oam_model::registry::Registry;
-use oam_model::{Document, LoadOptions, load_str};
+use crate::registry::Registry;
+use crate::{Document, LoadOptions, load_str};
 
 /// The catalog's files: (name, YAML).
 pub const FILES: [(&str, &str); 4] = [
@@ -30,7 +31,7 @@ pub const FILES: [(&str, &str); 4] = [
 /// Every definition of the standard catalog, in file order, parsed once per process.
 ///
 /// ```
-/// let catalog = oam_validate::catalog::documents();
+/// let catalog = oam_model::catalog::documents();
 /// let registry = oam_model::registry::Registry::from_documents(catalog);
 /// use oam_model::registry::DefinitionKind;
 /// let scaler = registry.get(DefinitionKind::Trait, "manualscalertraits.core.oam.dev", None).unwrap();
