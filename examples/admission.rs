@@ -8,8 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use oam_graph::{Inputs, ObservedObjects, PlanState, plan};
-use oam_model::v1alpha2::ApplicationConfiguration;
+use oam_graph::{Inputs, ObservedObjects, PlanState, Planned, plan};
 use oam_model::{LoadOptions, load_path};
 use oam_validate::{Options, Severity};
 
@@ -44,7 +43,7 @@ fn main() -> ExitCode {
     }
     // The Components and definitions, over the standard catalog, as validation saw them.
     let inputs = Inputs::from_report(&report);
-    for (_, app) in report.all::<ApplicationConfiguration>() {
+    for (_, app) in report.apps() {
         let pass = match plan(app, &inputs, &observed) {
             Ok(pass) => pass,
             Err(errors) => {
@@ -54,9 +53,9 @@ fn main() -> ExitCode {
         };
         for planned in &pass.objects {
             match &planned.state {
-                PlanState::Ready(_) => println!("apply  {}", planned.key),
+                PlanState::Ready(_) => println!("apply  {}", what(planned)),
                 PlanState::Blocked(why) => {
-                    println!("wait   {}: {}", planned.key, why[0].reason);
+                    println!("wait   {}: {}", what(planned), why[0].reason());
                 }
             }
         }
@@ -69,4 +68,12 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The object to apply, or the component when its type declares no workload.
+fn what(planned: &Planned) -> String {
+    planned.key.as_ref().map_or_else(
+        || format!("component {}", planned.component),
+        ToString::to_string,
+    )
 }

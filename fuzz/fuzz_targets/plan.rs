@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use oam_graph::{Inputs, ObservedObjects, plan, plan_application};
-use oam_model::{Document, LoadOptions, V1alpha2, V1beta1, load_bytes};
+use oam_graph::{Inputs, ObservedObjects, plan};
+use oam_model::{Document, LoadOptions, load_bytes};
 
 fuzz_target!(|data: &[u8]| {
     let report = load_bytes("fuzz.yaml", data.to_vec(), &LoadOptions::lenient());
@@ -18,18 +18,8 @@ fuzz_target!(|data: &[u8]| {
             let _ = observed.insert(value);
         }
     }
-    let documents: Vec<&Document> = report.documents.iter().map(|d| &d.value).collect();
     let inputs = Inputs::from_report(&report);
-    let registry = inputs.registry();
-    for document in &documents {
-        match document {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-                let _ = plan(app, &inputs, &observed);
-            }
-            Document::V1beta1(V1beta1::Application(app)) => {
-                let _ = plan_application(app, registry, &observed);
-            }
-            _ => {}
-        }
+    for (_, app) in report.apps() {
+        let _ = plan(app, &inputs, &observed);
     }
 });

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use oam_graph::{
-    ApplicationPlan, ComponentState, Graph, Inputs, ObservedObjects, Plan, PlanWarning,
-    PlanWarningKind, plan, plan_application,
+    Graph, Inputs, ObservedObjects, Plan, PlanWarning, PlanWarningKind, Unsatisfied, plan,
 };
-use oam_model::{Document, LoadOptions, Loaded, V1alpha2, V1beta1};
+use oam_model::v1alpha2::ApplicationConfiguration;
+use oam_model::{Document, LoadOptions, Loaded, Resource};
 use serde_json::{Value, json};
 
 use crate::render::{Diagnostic, Severity};
@@ -64,24 +64,14 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
     // The standard catalog beneath the input's definitions, as `oam validate` sees them.
     let inputs = Inputs::from_report(&report);
-    let registry = inputs.registry();
     let mut findings = Vec::new();
     let mut outputs = Vec::new();
-    for loaded in &report.documents {
-        let name = loaded.value.name().unwrap_or_default().to_owned();
-        let planned = match &loaded.value {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-                plan(app, &inputs, &observed).map(Planned::Configuration)
-            }
-            Document::V1beta1(V1beta1::Application(app)) => {
-                plan_application(app, registry, &observed).map(Planned::Application)
-            }
-            _ => continue,
-        };
-        match planned {
+    for (loaded, app) in report.apps() {
+        let name = app.name().unwrap_or_default().to_owned();
+        match plan(app, &inputs, &observed) {
             Ok(p) => {
-                findings.extend(warnings(loaded, p.warnings()));
-                outputs.push((name, p));
+                findings.extend(warnings(loaded, &p.warnings));
+                outputs.push((name, app.kind(), p));
             }
             Err(errors) => findings.extend(errors.into_iter().map(|e| Diagnostic {
                 code: e.kind.code(),
@@ -103,39 +93,17 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     }
     match args.format {
         PlanFormat::Yaml => {
-            for (name, p) in &outputs {
-                out!("{}", yaml(name, p));
+            for (name, kind, p) in &outputs {
+                out!("{}", yaml(name, kind, p));
             }
         }
         PlanFormat::Json => {
-            let plans: Vec<Value> = outputs.iter().map(|(n, p)| to_json(n, p)).collect();
+            let plans: Vec<Value> = outputs.iter().map(|(n, k, p)| to_json(n, k, p)).collect();
             let text = serde_json::to_string_pretty(&json!({ "plans": plans }));
             outln!("{}", text.unwrap_or_default());
         }
     }
     ExitCode::SUCCESS
-}
-
-/// The plan of an ApplicationConfiguration or of an Application.
-enum Planned {
-    Configuration(Plan),
-    Application(ApplicationPlan),
-}
-
-impl Planned {
-    fn warnings(&self) -> &[PlanWarning] {
-        match self {
-            Self::Configuration(p) => &p.warnings,
-            Self::Application(p) => &p.warnings,
-        }
-    }
-
-    fn graph(&self) -> &Graph {
-        match self {
-            Self::Configuration(p) => &p.graph,
-            Self::Application(p) => &p.graph,
-        }
-    }
 }
 
 fn warnings<'a>(
@@ -194,98 +162,70 @@ fn waves(graph: &Graph) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn yaml(name: &str, planned: &Planned) -> String {
-    let (kind, ready, blocked) = match planned {
-        Planned::Configuration(p) => (
-            "ApplicationConfiguration",
-            p.ready().count(),
-            p.blocked().count(),
-        ),
-        Planned::Application(p) => {
-            let ready = p
-                .components
-                .iter()
-                .filter(|c| matches!(c.state, ComponentState::Ready(_)))
-                .count();
-            ("Application", ready, p.components.len() - ready)
-        }
-    };
+fn yaml(name: &str, kind: &str, plan: &Plan) -> String {
+    let (ready, blocked) = (plan.ready().count(), plan.blocked().count());
     let mut out = format!("# {kind} {name}: {ready} ready, {blocked} blocked\n");
-    for (i, wave) in waves(planned.graph()).iter().enumerate() {
+    for (i, wave) in waves(&plan.graph).iter().enumerate() {
         out.push_str(&format!("# wave {}: {}\n", i + 1, wave.join(", ")));
     }
-    let mut documents = Vec::new();
-    match planned {
-        Planned::Configuration(p) => {
-            for (planned, unsatisfied) in p.blocked() {
-                out.push_str(&format!("# blocked: {}\n", planned.key));
-                for u in unsatisfied {
-                    out.push_str(&format!(
-                        "#   {} (waiting for {} {} {}{})\n",
-                        u.reason,
-                        u.from.api_version,
-                        u.from.kind,
-                        u.from.name,
-                        u.from
-                            .field_path
-                            .as_ref()
-                            .map(|f| format!(" {f}"))
-                            .unwrap_or_default()
-                    ));
-                }
+    for (planned, unsatisfied) in plan.blocked() {
+        match &planned.key {
+            Some(key) if kind == ApplicationConfiguration::KIND => {
+                out.push_str(&format!("# blocked: {key}\n"));
             }
-            documents.extend(p.ready().map(|(_, o)| o));
+            _ => out.push_str(&format!("# blocked: component {}\n", planned.component)),
         }
-        Planned::Application(p) => {
-            for c in &p.components {
-                match &c.state {
-                    ComponentState::Blocked(reasons) => {
-                        out.push_str(&format!("# blocked: component {}\n", c.name));
-                        for r in reasons {
-                            out.push_str(&format!("#   {r}\n"));
-                        }
-                    }
-                    ComponentState::Ready(component) => documents.push(component),
-                }
-            }
+        for u in unsatisfied {
+            out.push_str(&format!("#   {u}\n"));
         }
     }
-    for object in documents {
+    for (_, object) in plan.ready() {
         out.push_str("---\n");
         out.push_str(&oam_model::to_yaml_string(object).unwrap_or_default());
     }
     out
 }
 
-fn to_json(name: &str, planned: &Planned) -> Value {
-    match planned {
-        Planned::Configuration(p) => json!({
-            "kind": "ApplicationConfiguration",
-            "application": name,
-            "waves": waves(&p.graph),
-            "ready": p.ready().map(|(_, o)| o.clone()).collect::<Vec<_>>(),
-            "blocked": p.blocked().map(|(planned, u)| json!({
-                "component": planned.component,
-                "apiVersion": planned.key.api_version,
-                "kind": planned.key.kind,
-                "namespace": planned.key.namespace,
-                "name": planned.key.name,
-                "unsatisfied": u,
-            })).collect::<Vec<_>>(),
-            "dependency": p.dependency_status(),
-        }),
-        Planned::Application(p) => json!({
-            "kind": "Application",
-            "application": name,
-            "waves": waves(&p.graph),
-            "ready": p.components.iter().filter_map(|c| match &c.state {
-                ComponentState::Ready(v) => Some(v.clone()),
-                ComponentState::Blocked(_) => None,
-            }).collect::<Vec<_>>(),
-            "blocked": p.components.iter().filter_map(|c| match &c.state {
-                ComponentState::Blocked(r) => Some(json!({"component": c.name, "reasons": r})),
-                ComponentState::Ready(_) => None,
-            }).collect::<Vec<_>>(),
-        }),
+fn to_json(name: &str, kind: &str, plan: &Plan) -> Value {
+    let ready: Vec<&Value> = plan.ready().map(|(_, o)| o).collect();
+    if kind != ApplicationConfiguration::KIND {
+        let blocked: Vec<Value> = plan
+            .blocked()
+            .map(|(planned, u)| {
+                let reasons: Vec<&str> = u.iter().map(Unsatisfied::reason).collect();
+                json!({"component": planned.component, "reasons": reasons})
+            })
+            .collect();
+        return json!({"kind": kind, "application": name, "waves": waves(&plan.graph),
+                      "ready": ready, "blocked": blocked});
     }
+    let blocked: Vec<Value> = plan
+        .blocked()
+        .map(|(planned, u)| {
+            let key = planned.key.as_ref();
+            let data: Vec<_> = u
+                .iter()
+                .filter_map(|u| match u {
+                    Unsatisfied::Data(d) => Some(d),
+                    _ => None,
+                })
+                .collect();
+            json!({
+                "component": planned.component,
+                "apiVersion": key.map(|k| &k.api_version),
+                "kind": key.map(|k| &k.kind),
+                "namespace": key.and_then(|k| k.namespace.as_ref()),
+                "name": key.map(|k| &k.name),
+                "unsatisfied": data,
+            })
+        })
+        .collect();
+    json!({
+        "kind": kind,
+        "application": name,
+        "waves": waves(&plan.graph),
+        "ready": ready,
+        "blocked": blocked,
+        "dependency": plan.dependency_status(),
+    })
 }

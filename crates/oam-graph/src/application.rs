@@ -18,7 +18,9 @@ use serde_json::Value;
 
 use crate::graph::{Graph, NodeId};
 use crate::observed::{ObjectKey, Observed};
-use crate::plan::{PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
+use crate::plan::{
+    Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, Unsatisfied,
+};
 use crate::readiness::parse_path;
 
 /// Where an input's `parameterKey` is written in the component, as KubeVela's `apply-component`
@@ -53,73 +55,43 @@ pub fn parameter_key_path(key: &str) -> Result<FieldPath, oam_model::FieldPathEr
     })
 }
 
-/// Whether a component can be deployed now.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ComponentState {
-    /// Deploy it: the component (without `dependsOn`, `inputs` and `outputs`) with every input
-    /// written at its `parameterKey`.
-    Ready(Value),
-    /// Wait, with the workflow engine's reasons (`Pending on DependsOn: db`,
-    /// `Pending on Input: db-ip`), one per unsatisfied entry.
-    Blocked(Vec<String>),
-}
-
-/// One component of the plan.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ComponentPlan {
-    /// Its node in [`ApplicationPlan::graph`].
-    pub node: NodeId,
-    /// The component's name.
-    pub name: String,
-    /// Ready or blocked.
-    pub state: ComponentState,
-}
-
-/// The plan of an Application for one pass.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ApplicationPlan {
-    /// The dependency graph (components, and the workflow's steps when explicit).
-    pub graph: Graph,
-    /// One entry per component, in declaration order.
-    pub components: Vec<ComponentPlan>,
-    /// Warnings, in declaration order.
-    pub warnings: Vec<PlanWarning>,
-}
-
 /// Plans one pass of `app`'s components against `observed`, with component types resolved in
-/// `registry`.
-///
-/// # Errors
-/// Graph problems (unknown names, duplicate outputs, cycles), unparsable paths, values that
-/// cannot be written, observe failures; all of them.
-pub fn plan_application(
+/// `registry` (the Application half of [`plan`](crate::plan)).
+pub(crate) fn plan_application(
     app: &Application,
     registry: &Registry,
     observed: &dyn Observed,
-) -> Result<ApplicationPlan, Vec<PlanError>> {
+) -> Result<Plan, Vec<PlanError>> {
     let graph = crate::plan::checked(Graph::from_application(app))?;
     let mut findings = Findings::default();
     let workloads = observe_workloads(app, registry, observed, &mut findings);
     let outputs = output_values(app, &workloads, &mut findings);
-    let components = app
+    let objects = app
         .spec
         .components
         .iter()
         .enumerate()
-        .map(|(i, c)| ComponentPlan {
+        .map(|(i, c)| Planned {
             node: NodeId(i),
-            name: c.name.clone(),
+            component: c.name.clone(),
+            key: workloads.get(c.name.as_str()).and_then(|w| w.key.clone()),
             state: judge(i, c, &workloads, &outputs, &mut findings),
         })
         .collect();
     if !findings.errors.is_empty() {
         return Err(findings.errors);
     }
-    Ok(ApplicationPlan {
+    Ok(Plan {
         graph,
-        components,
+        objects,
         warnings: findings.warnings,
     })
+}
+
+/// A component's workload: where it would be, and what is observed there.
+struct Workload {
+    key: Option<ObjectKey>,
+    live: Option<Value>,
 }
 
 /// What the steps of a pass report.
@@ -137,7 +109,7 @@ fn observe_workloads<'a>(
     registry: &Registry,
     observed: &dyn Observed,
     findings: &mut Findings,
-) -> BTreeMap<&'a str, Option<Value>> {
+) -> BTreeMap<&'a str, Workload> {
     let namespace = app.metadata.namespace.as_deref();
     let mut workloads = BTreeMap::new();
     for (i, c) in app.spec.components.iter().enumerate() {
@@ -145,22 +117,20 @@ fn observe_workloads<'a>(
             .component_type(&c.type_, namespace, app.auto_update())
             .ok()
             .and_then(|f| f.definition.workload_gvk.clone());
-        let live = match gvk {
-            Some((api_version, kind)) => {
-                let key = ObjectKey {
-                    api_version,
-                    kind,
-                    namespace: namespace.map(str::to_owned),
-                    name: c.name.clone(),
-                };
-                observed.get(&key).unwrap_or_else(|e| {
-                    findings.errors.push(PlanError {
-                        path: component_path(i),
-                        kind: PlanErrorKind::Observe(Box::new(e)),
-                    });
-                    None
-                })
-            }
+        let key = gvk.map(|(api_version, kind)| ObjectKey {
+            api_version,
+            kind,
+            namespace: namespace.map(str::to_owned),
+            name: c.name.clone(),
+        });
+        let live = match &key {
+            Some(key) => observed.get(key).unwrap_or_else(|e| {
+                findings.errors.push(PlanError {
+                    path: component_path(i),
+                    kind: PlanErrorKind::Observe(Box::new(e)),
+                });
+                None
+            }),
             None => {
                 let awaited = !c.outputs.as_deref().unwrap_or_default().is_empty()
                     || app
@@ -179,7 +149,9 @@ fn observe_workloads<'a>(
                 None
             }
         };
-        workloads.entry(c.name.as_str()).or_insert(live);
+        workloads
+            .entry(c.name.as_str())
+            .or_insert(Workload { key, live });
     }
     workloads
 }
@@ -188,7 +160,7 @@ fn observe_workloads<'a>(
 /// it, else `None`. Only `output.<field path>` is evaluated (a warning says so for the rest).
 fn output_values<'a>(
     app: &'a Application,
-    workloads: &BTreeMap<&str, Option<Value>>,
+    workloads: &BTreeMap<&str, Workload>,
     findings: &mut Findings,
 ) -> BTreeMap<&'a str, Option<Value>> {
     let mut outputs = BTreeMap::new();
@@ -205,7 +177,7 @@ fn output_values<'a>(
             let value = match selector.map(parse_path) {
                 Some(Ok(selector)) => workloads
                     .get(c.name.as_str())
-                    .and_then(Option::as_ref)
+                    .and_then(|w| w.live.as_ref())
                     .and_then(|w| selector.get(w).ok().cloned()),
                 Some(Err(kind)) => {
                     findings.errors.push(PlanError { path, kind });
@@ -233,14 +205,14 @@ fn output_values<'a>(
 fn judge(
     i: usize,
     c: &oam_model::v1beta1::ApplicationComponent,
-    workloads: &BTreeMap<&str, Option<Value>>,
+    workloads: &BTreeMap<&str, Workload>,
     outputs: &BTreeMap<&str, Option<Value>>,
     findings: &mut Findings,
-) -> ComponentState {
+) -> PlanState {
     let mut reasons = Vec::new();
     for dep in c.depends_on.iter().flatten() {
-        if workloads.get(dep.as_str()).is_none_or(Option::is_none) {
-            reasons.push(format!("Pending on DependsOn: {dep}"));
+        if workloads.get(dep.as_str()).is_none_or(|w| w.live.is_none()) {
+            reasons.push(Unsatisfied::Pending(format!("Pending on DependsOn: {dep}")));
         }
     }
     let mut rendered = serde_json::to_value(c).unwrap_or(Value::Null);
@@ -255,7 +227,10 @@ fn judge(
             // Not an output: the upstream fallback reads the component's own properties.
             None => continue,
             Some(None) => {
-                reasons.push(format!("Pending on Input: {}", input.from));
+                reasons.push(Unsatisfied::Pending(format!(
+                    "Pending on Input: {}",
+                    input.from
+                )));
                 continue;
             }
         };
@@ -290,9 +265,9 @@ fn judge(
         }
     }
     if reasons.is_empty() {
-        ComponentState::Ready(rendered)
+        PlanState::Ready(rendered)
     } else {
-        ComponentState::Blocked(reasons)
+        PlanState::Blocked(reasons)
     }
 }
 

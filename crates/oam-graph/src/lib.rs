@@ -4,13 +4,14 @@
 //!   duplicate name reported; the algorithms [`order()`], [`waves()`] and [`cycles()`] over it;
 //!   [`to_json`] and [`Graph::to_dot`] for tools.
 //! - [`apply_parameters`]: a Component's parameters rendered into its workload.
-//! - [`plan`]: one pass of the runtime's dependency engine against [`Observed`] state — what can
-//!   be applied now, rendered, and what is blocked, in the runtime's status shape. The
-//!   departures from the Go runtime are listed in the [`plan`](fn@plan) docs.
+//! - [`plan`]: one pass of the dependency engine over an application of either generation
+//!   against [`Observed`] state — what can be applied now, rendered, and what is blocked and
+//!   why, in the runtime's status shape. The departures from the Go runtime are listed in the
+//!   [`plan`](fn@plan) docs.
 //!
 //! ```
 //! use oam_graph::{Inputs, ObservedObjects, PlanState, plan};
-//! use oam_model::{Document, LoadOptions, V1alpha2, load_str};
+//! use oam_model::{LoadOptions, load_str};
 //!
 //! let yaml = r#"
 //! apiVersion: core.oam.dev/v1alpha2
@@ -33,19 +34,19 @@
 //!     - componentName: web
 //!       dataInputs: [{valueFrom: {dataOutputName: secret}, toFieldPaths: [spec.secret]}]
 //! "#;
-//! let docs: Vec<Document> = load_str("app.yaml", yaml, &LoadOptions::default())
-//!     .documents.into_iter().map(|d| d.value).collect();
-//! let Some(Document::V1alpha2(V1alpha2::ApplicationConfiguration(app))) = docs.last() else {
-//!     unreachable!()
-//! };
-//! // The Components and definitions, over the standard catalog.
-//! let inputs = Inputs::from_documents(&docs);
+//! let report = load_str("app.yaml", yaml, &LoadOptions::default());
+//! // The Components and definitions, over the standard catalog; the application.
+//! let inputs = Inputs::from_report(&report);
+//! let (_, app) = report.apps().next().unwrap();
 //!
 //! // Nothing observed yet: the database can be applied, the web front end waits.
 //! let first = plan(app, &inputs, &ObservedObjects::default()).unwrap();
 //! assert_eq!(first.ready().count(), 1);
 //! let status = first.dependency_status().unwrap();
 //! assert_eq!(status.unsatisfied[0].reason, "failed to get object (prod/db)");
+//! let (waiting, why) = first.blocked().next().unwrap();
+//! assert_eq!(waiting.component, "web");
+//! assert_eq!(why[0].to_string(), "failed to get object (prod/db) (waiting for example.com/v1 Database db status.secretName)");
 //!
 //! // The database reports its secret: the web front end is rendered with it.
 //! let mut observed = ObservedObjects::default();
@@ -73,9 +74,7 @@ mod plan;
 mod readiness;
 mod render;
 
-pub use application::{
-    ApplicationPlan, ComponentPlan, ComponentState, parameter_key_path, plan_application,
-};
+pub use application::parameter_key_path;
 pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};
 pub use inject::InjectError;
 pub use json::to_json;
@@ -87,7 +86,8 @@ pub use objects::{
 pub use observed::{ObjectKey, ObserveError, Observed, ObservedObjects, Unidentified};
 pub use order::{cycle_errors, cycles, order, waves};
 pub use plan::{
-    Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, plan,
+    Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, Unsatisfied,
+    plan,
 };
 pub use render::{
     ParameterError, ParameterErrorKind, Rendered, Side, TypeWarning, apply_parameters,

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::graph::Graph;
 use crate::observed::{ObjectKey, Observed};
-use crate::plan::{PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind};
+use crate::plan::{PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Unsatisfied};
 use crate::readiness::{Readiness, check_conditions, output_readiness, parse_path};
 
 /// An output: the node that declares it, the declaration, and where it is.
@@ -242,7 +242,12 @@ impl<'a> Pass<'a> {
         if unsatisfied.is_empty() {
             PlanState::Ready(object)
         } else {
-            PlanState::Blocked(unsatisfied)
+            PlanState::Blocked(
+                unsatisfied
+                    .into_iter()
+                    .map(|u| Unsatisfied::Data(Box::new(u)))
+                    .collect(),
+            )
         }
     }
 

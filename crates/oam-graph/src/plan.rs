@@ -1,29 +1,17 @@
-//! The planner: the dependency engine of `oam-v1alpha2.md` §9 as a pure function of the
-//! application, its Components and definitions, and the observed cluster state.
+//! The planner's front door and its result: the dependency engine (`oam-v1alpha2.md` §9,
+//! `oam-v1beta1.md` §7) as a pure function of an application, its inputs and the observed
+//! cluster state.
 //!
 //! For one pass, [`plan`] says which objects can be applied now (rendered: parameters applied,
 //! data inputs injected, OAM labels, namespace, owner, workload references) and which are
 //! blocked, with the runtime's `status.dependency.unsatisfied` entries and reason strings.
 //!
-//! Deliberate departures from the Go runtime (`oam-v1alpha2.md` §19):
-//! - the graph is checked first: an unknown or duplicate output name, a self-dependency or any
-//!   cycle stops planning with every problem listed (upstream waits forever);
-//! - every unsatisfied input of an object is reported, not only the first (gating is the same);
-//! - an output with neither `fieldPath` nor conditions orders only: it is ready once its source
-//!   exists and writes nothing (upstream writes `null`); a warning says so when it has targets;
-//! - an array written over a non-array is an error naming the sink and path (upstream panics);
-//! - a condition setting both `value` and `valueFrom` is an error (upstream ignores `valueFrom`);
-//! - a trait without a name is named by [`trait_name`](crate::trait_name), not by a Go-only hash;
-//! - two rendered objects with the same apiVersion, kind, namespace and name are an error;
-//! - `inputStore` / `outputStore` (the jsonPatch extension) are not planned: each is a warning.
-//!
-//! As upstream, a blocked workload does not block its traits: each object is judged only on its
-//! own inputs; and a sink that does not exist yet passes its own (sink-side) conditions.
+//! The departures from the Go runtime are listed on [`plan`].
 
 use std::collections::BTreeMap;
 
 use oam_model::v1alpha2::{ApplicationConfiguration, DependencyStatus, UnsatisfiedDependency};
-use oam_model::{FieldPath, FieldPathError, Inputs, PathError};
+use oam_model::{App, FieldPath, FieldPathError, Inputs, PathError};
 use serde_json::Value;
 
 use crate::graph::{Graph, GraphErrorKind, NodeId};
@@ -230,13 +218,56 @@ pub struct PlanWarning {
     pub kind: PlanWarningKind,
 }
 
-/// Whether an object can be applied now.
+/// Whether an object (or an Application's component) can be applied now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanState {
-    /// Apply this rendered object.
+    /// Apply this: the rendered object of an ApplicationConfiguration, or an Application's
+    /// component (without `dependsOn`, `inputs` and `outputs`) with every input written at its
+    /// `parameterKey`.
     Ready(Value),
-    /// Wait: every unsatisfied input, in the runtime's status shape.
-    Blocked(Vec<UnsatisfiedDependency>),
+    /// Wait: every unsatisfied dependency.
+    Blocked(Vec<Unsatisfied>),
+}
+
+/// One reason an object waits.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unsatisfied {
+    /// An ApplicationConfiguration's data input, in the runtime's `status.dependency` shape.
+    Data(Box<UnsatisfiedDependency>),
+    /// An Application component's `dependsOn` or input, in the workflow engine's words
+    /// (`Pending on DependsOn: db`, `Pending on Input: db-ip`).
+    Pending(String),
+}
+
+impl Unsatisfied {
+    /// Why, in the runtime's or the workflow engine's words.
+    #[must_use]
+    pub fn reason(&self) -> &str {
+        match self {
+            Self::Data(d) => &d.reason,
+            Self::Pending(reason) => reason,
+        }
+    }
+}
+
+impl std::fmt::Display for Unsatisfied {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Data(u) => {
+                write!(
+                    f,
+                    "{} (waiting for {} {} {}",
+                    u.reason, u.from.api_version, u.from.kind, u.from.name
+                )?;
+                if let Some(path) = &u.from.field_path {
+                    write!(f, " {path}")?;
+                }
+                f.write_str(")")
+            }
+            Self::Pending(reason) => f.write_str(reason),
+        }
+    }
 }
 
 /// One object of the plan.
@@ -246,25 +277,27 @@ pub struct Planned {
     pub node: NodeId,
     /// The component it belongs to.
     pub component: String,
-    /// The object.
-    pub key: ObjectKey,
+    /// The object: for an Application's component, its workload as its ComponentDefinition
+    /// declares it (`None` when the type declares no workload apiVersion and kind).
+    pub key: Option<ObjectKey>,
     /// Ready or blocked.
     pub state: PlanState,
 }
 
-/// The plan for one pass.
-#[derive(Clone, Debug, PartialEq)]
+/// The plan of an application for one pass.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     /// The dependency graph (for order and waves).
     pub graph: Graph,
-    /// One entry per node of the graph, in node order: each workload, then its traits.
+    /// In node order: for an ApplicationConfiguration each workload, then its traits; for an
+    /// Application one entry per component, in declaration order.
     pub objects: Vec<Planned>,
     /// Warnings, in declaration order.
     pub warnings: Vec<PlanWarning>,
 }
 
 impl Plan {
-    /// The objects that can be applied now, with their rendered form.
+    /// What can be applied now, with its rendered form.
     pub fn ready(&self) -> impl Iterator<Item = (&Planned, &Value)> {
         self.objects.iter().filter_map(|p| match &p.state {
             PlanState::Ready(v) => Some((p, v)),
@@ -272,29 +305,80 @@ impl Plan {
         })
     }
 
-    /// The objects that must wait.
-    pub fn blocked(&self) -> impl Iterator<Item = (&Planned, &[UnsatisfiedDependency])> {
+    /// What must wait, and why.
+    pub fn blocked(&self) -> impl Iterator<Item = (&Planned, &[Unsatisfied])> {
         self.objects.iter().filter_map(|p| match &p.state {
             PlanState::Blocked(u) => Some((p, u.as_slice())),
             PlanState::Ready(_) => None,
         })
     }
 
-    /// `status.dependency` as the runtime writes it: every unsatisfied entry, in node order;
-    /// `None` when nothing waits.
+    /// `status.dependency` as the oam-kubernetes-runtime writes it on an
+    /// ApplicationConfiguration: every unsatisfied data input, in node order; `None` when none
+    /// waits (always for an Application, whose waiting the workflow reports instead).
     #[must_use]
     pub fn dependency_status(&self) -> Option<DependencyStatus> {
-        let unsatisfied: Vec<_> = self.blocked().flat_map(|(_, u)| u.to_vec()).collect();
+        let unsatisfied: Vec<UnsatisfiedDependency> = self
+            .blocked()
+            .flat_map(|(_, u)| u)
+            .filter_map(|u| match u {
+                Unsatisfied::Data(d) => Some(UnsatisfiedDependency::clone(d)),
+                Unsatisfied::Pending(_) => None,
+            })
+            .collect();
         (!unsatisfied.is_empty()).then_some(DependencyStatus { unsatisfied })
     }
 }
 
-/// Plans one pass of `app` against `observed`. Every error is reported, not only the first.
+/// Plans one pass of an application of either generation against `observed`: what can be
+/// applied now and what waits. Every error is reported, not only the first.
+///
+/// - An ApplicationConfiguration: its objects rendered (parameters applied, data inputs
+///   injected, OAM labels, namespace, owner, workload references), each ready or blocked with
+///   the runtime's `status.dependency.unsatisfied` entries.
+/// - An Application (`oam-v1beta1.md` §7): each component waits for its `dependsOn` components
+///   and for the components producing its `inputs`; once their workloads are observed, each
+///   input's value is written at its `parameterKey` (see [`parameter_key_path`](crate::parameter_key_path)).
+///
+/// Deliberate departures from the Go runtime (`oam-v1alpha2.md` §19):
+/// - the graph is checked first: an unknown or duplicate output name, a self-dependency or any
+///   cycle stops planning with every problem listed (upstream waits forever);
+/// - every unsatisfied input of an object is reported, not only the first (gating is the same);
+/// - an output with neither `fieldPath` nor conditions orders only: it is ready once its source
+///   exists and writes nothing (upstream writes `null`); a warning says so when it has targets;
+/// - an array written over a non-array is an error naming the sink and path (upstream panics);
+/// - a condition setting both `value` and `valueFrom` is an error (upstream ignores `valueFrom`);
+/// - a trait without a name is named by [`trait_name`](crate::trait_name), not by a Go-only hash;
+/// - two rendered objects with the same apiVersion, kind, namespace and name are an error;
+/// - `inputStore` / `outputStore` (the jsonPatch extension) are not planned: each is a warning.
+///
+/// As upstream, a blocked workload does not block its traits: each object is judged only on its
+/// own inputs; and a sink that does not exist yet passes its own (sink-side) conditions.
+///
+/// For an Application, oam-rs does not evaluate CUE, so a component is *done* when its workload
+/// is observed (the object of the apiVersion and kind its ComponentDefinition declares, named
+/// after the component, in the application's namespace), and an output is read when its
+/// `valueFrom` is `output.<field path>` (`output.status.podIP`); any other expression keeps its
+/// consumers waiting, with a warning.
 ///
 /// # Errors
-/// Graph problems, unresolvable components, parameter errors, unreadable or unwritable paths,
-/// observe failures: everything the runtime would fail its render on, and the departures above.
+/// Graph problems (unknown or duplicate names, self-dependencies, every cycle), unresolvable
+/// components, parameter errors, unreadable or unwritable paths, observe failures: everything
+/// the runtime would fail its render on.
 pub fn plan(
+    app: App<'_>,
+    inputs: &Inputs<'_>,
+    observed: &dyn Observed,
+) -> Result<Plan, Vec<PlanError>> {
+    match app {
+        App::Configuration(a) => plan_configuration(a, inputs, observed),
+        App::Application(a) => crate::application::plan_application(a, inputs.registry(), observed),
+        // `App` may gain a generation; until then there is nothing else to plan.
+        _ => Ok(Plan::default()),
+    }
+}
+
+fn plan_configuration(
     app: &ApplicationConfiguration,
     inputs: &Inputs<'_>,
     observed: &dyn Observed,
@@ -338,7 +422,7 @@ pub fn plan(
         planned.push(Planned {
             node: NodeId(node),
             component,
-            key: keys[node].clone(),
+            key: Some(keys[node].clone()),
             state,
         });
     }

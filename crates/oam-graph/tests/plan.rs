@@ -1,10 +1,13 @@
 //! The planner: every semantic rule, reason string and departure from the Go runtime, the
 //! PHP + MySQL example's two observed states, and no panic on arbitrary observed objects.
 
-use oam_graph::{Inputs, ObservedObjects, Plan, PlanErrorKind, PlanState, PlanWarningKind, plan};
+use oam_graph::{
+    Inputs, ObservedObjects, Plan, PlanErrorKind, PlanState, PlanWarningKind, Planned, Unsatisfied,
+    plan,
+};
 use oam_model::registry::Registry;
 use oam_model::v1alpha2::ApplicationConfiguration;
-use oam_model::{Document, LoadOptions, V1alpha2, load_path, load_str};
+use oam_model::{App, Document, LoadOptions, load_path, load_str};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -14,13 +17,16 @@ fn documents(yaml: &str) -> Vec<Document> {
     report.documents.into_iter().map(|d| d.value).collect()
 }
 
-fn app_of(docs: &[Document]) -> &ApplicationConfiguration {
+fn app_of(docs: &[Document]) -> App<'_> {
     docs.iter()
-        .find_map(|d| match d {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(a)) => Some(a),
-            _ => None,
-        })
+        .find_map(|d| d.get::<ApplicationConfiguration>())
+        .map(App::Configuration)
         .expect("an ApplicationConfiguration")
+}
+
+/// The name of a planned object.
+fn name(o: &Planned) -> &str {
+    o.key.as_ref().map_or("", |k| k.name.as_str())
 }
 
 fn observed(objects: &[Value]) -> ObservedObjects {
@@ -41,7 +47,7 @@ fn ready<'a>(p: &'a Plan, name: &str) -> &'a Value {
     p.objects
         .iter()
         .find_map(|o| match &o.state {
-            PlanState::Ready(v) if o.key.name == name => Some(v),
+            PlanState::Ready(v) if self::name(o) == name => Some(v),
             _ => None,
         })
         .unwrap_or_else(|| panic!("{name} is not ready: {:#?}", p.objects))
@@ -49,8 +55,8 @@ fn ready<'a>(p: &'a Plan, name: &str) -> &'a Value {
 
 fn reasons(p: &Plan, name: &str) -> Vec<String> {
     p.blocked()
-        .filter(|(o, _)| o.key.name == name)
-        .flat_map(|(_, u)| u.iter().map(|u| u.reason.clone()))
+        .filter(|(o, _)| self::name(o) == name)
+        .flat_map(|(_, u)| u.iter().map(|u| u.reason().to_owned()))
         .collect()
 }
 
@@ -283,7 +289,7 @@ spec:
 "
     );
     let p = run(&yaml, &[]).unwrap();
-    let names: Vec<&str> = p.objects.iter().map(|o| o.key.name.as_str()).collect();
+    let names: Vec<&str> = p.objects.iter().map(name).collect();
     let a = oam_graph::trait_name("web", "scalers.example.com", 0);
     let b = oam_graph::trait_name("web", "scalers.example.com", 1);
     assert_eq!(names, ["web", a.as_str(), b.as_str(), "chosen"]);
@@ -331,7 +337,7 @@ spec:
 "
     );
     let p = run(&yaml, &[]).unwrap();
-    assert_eq!(p.objects[0].key.name, "web-v3");
+    assert_eq!(name(&p.objects[0]), "web-v3");
     let pinned = yaml.replace("componentName: web", "revisionName: web-v2");
     let errors = run(&pinned, &[]).unwrap_err();
     assert_eq!(errors[0].kind.code(), "OAM026");
@@ -509,33 +515,51 @@ spec:
         - {type: gateway, properties: {hosts: [old]}}
 ";
 
-fn shop(live: &[Value]) -> oam_graph::ApplicationPlan {
+fn shop(live: &[Value]) -> Plan {
     plan_yaml(SHOP, live)
 }
 
-fn plan_yaml(yaml: &str, live: &[Value]) -> oam_graph::ApplicationPlan {
+fn plan_yaml(yaml: &str, live: &[Value]) -> Plan {
     let docs = documents(yaml);
+    // Only the documents' own definitions: the catalog's types would be observable.
     let registry = Registry::from_documents(&docs);
-    let Some(Document::V1beta1(oam_model::V1beta1::Application(app))) = docs.last() else {
-        panic!("an Application")
-    };
-    oam_graph::plan_application(app, &registry, &observed(live)).unwrap()
+    let app = docs
+        .last()
+        .and_then(Document::as_app)
+        .expect("an Application");
+    assert_eq!(app.kind(), "Application");
+    plan(app, &Inputs::new(&registry), &observed(live)).unwrap()
 }
 
 #[test]
 fn an_application_component_waits_for_depends_on_and_inputs_with_the_engines_reasons() {
     let p = shop(&[]);
     assert_eq!(
-        p.components[0].state,
-        oam_graph::ComponentState::Ready(json!({"name": "db", "type": "db"}))
+        p.objects[0].state,
+        PlanState::Ready(json!({"name": "db", "type": "db"}))
     );
     assert_eq!(
-        p.components[1].state,
-        oam_graph::ComponentState::Blocked(vec![
-            "Pending on DependsOn: db".into(),
-            "Pending on Input: secret".into(),
-            "Pending on Input: hosts".into(),
+        p.objects[1].state,
+        PlanState::Blocked(vec![
+            Unsatisfied::Pending("Pending on DependsOn: db".into()),
+            Unsatisfied::Pending("Pending on Input: secret".into()),
+            Unsatisfied::Pending("Pending on Input: hosts".into()),
         ])
+    );
+    assert_eq!(
+        (p.objects[1].component.as_str(), p.objects[1].key.as_ref()),
+        ("web", None),
+        "web's type is unknown here, so its workload has no key"
+    );
+    let db = p.objects[0]
+        .key
+        .as_ref()
+        .expect("db's type declares its workload");
+    assert_eq!(db.to_string(), "example.com/v1 Database ns/db");
+    assert_eq!(
+        p.dependency_status(),
+        None,
+        "the workflow reports an Application's waiting"
     );
     // The CUE expression is not evaluated, and says so.
     assert!(matches!(
@@ -569,8 +593,8 @@ fn inputs_are_written_at_the_rewritten_parameter_key() {
                     "metadata": {"name": "db", "namespace": "ns"},
                     "status": {"secret": "db-conn", "hosts": ["a", "b"]}});
     let p = shop(&[db]);
-    let oam_graph::ComponentState::Ready(web) = &p.components[1].state else {
-        panic!("{:?}", p.components[1])
+    let PlanState::Ready(web) = &p.objects[1].state else {
+        panic!("{:?}", p.objects[1])
     };
     assert_eq!(
         web["properties"],
