@@ -92,8 +92,3 @@ pub fn validate(report: &LoadReport, options: &Options) -> Vec<Diagnostic> {
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out
 }
-
-/// The README's library snippets, compiled and run as doc tests so they cannot go stale.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-pub struct ReadmeSnippets;
