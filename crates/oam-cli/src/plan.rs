@@ -6,9 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use oam_graph::{
-    Graph, Inputs, ObservedObjects, Plan, PlanWarning, PlanWarningKind, Unsatisfied, plan,
-};
+use oam_graph::{Graph, Inputs, ObservedObjects, Plan, PlanWarning, Unsatisfied, plan};
 use oam_model::v1alpha2::ApplicationConfiguration;
 use oam_model::{Document, LoadOptions, Loaded, Resource};
 use serde_json::{Value, json};
@@ -110,44 +108,13 @@ fn warnings<'a>(
     loaded: &'a Loaded<Document>,
     warnings: &'a [PlanWarning],
 ) -> impl Iterator<Item = Diagnostic> + 'a {
-    warnings.iter().map(|w| {
-        let (message, hint) = match &w.kind {
-            PlanWarningKind::ParameterType(t) => (
-                format!(
-                    "parameter {:?} writes {} over {} at {}",
-                    t.parameter, t.value_type, t.template_type, t.path
-                ),
-                "check the value's type against the Component's template",
-            ),
-            PlanWarningKind::OrderingOnly { output } => (
-                format!("data output {output:?} has neither fieldPath nor conditions: it only orders, nothing is written to toFieldPaths"),
-                "give the output a fieldPath, or drop toFieldPaths",
-            ),
-            PlanWarningKind::StoreNotPlanned => (
-                "inputStore / outputStore operations are not planned".to_owned(),
-                "the runtime applies them; oam plan shows the objects without them",
-            ),
-            PlanWarningKind::UnobservableWorkload { component } => (
-                format!("component {component:?}: its type declares no workload apiVersion and kind, so its workload cannot be observed and what waits for it keeps waiting"),
-                "give the ComponentDefinition spec.workload.definition {apiVersion, kind}",
-            ),
-            PlanWarningKind::OutputExpression { value_from } => (
-                format!("output valueFrom {value_from:?} is a CUE expression oam-rs does not evaluate; its consumers keep waiting"),
-                "read the workload with output.<field path>, e.g. output.status.podIP",
-            ),
-            PlanWarningKind::NoTraitDefinition { name } => (
-                format!("no TraitDefinition {name:?}: the trait gets no workload reference"),
-                "pass the TraitDefinition's file too",
-            ),
-        };
-        Diagnostic {
-            code: "OAM038",
-            severity: Severity::Warning,
-            message,
-            location: loaded.location(&w.path),
-            object: String::new(),
-            help: Some(hint.to_owned()),
-        }
+    warnings.iter().map(|w| Diagnostic {
+        code: w.kind.code(),
+        severity: Severity::Warning,
+        message: w.kind.to_string(),
+        location: loaded.location(&w.path),
+        object: String::new(),
+        help: Some(w.kind.hint().to_owned()),
     })
 }
 

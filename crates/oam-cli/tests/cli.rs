@@ -387,6 +387,30 @@ fn plan_errors_are_located_on_standard_error() {
 }
 
 #[test]
+fn plan_warnings_have_their_own_codes_and_the_librarys_words() {
+    let dir = temp("plan-warning");
+    let file = dir.join("app.yaml");
+    std::fs::write(&file, "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web}\nspec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n---\napiVersion: core.oam.dev/v1alpha2\nkind: ApplicationConfiguration\nmetadata: {name: a}\nspec:\n  components:\n    - componentName: web\n      traits:\n        - trait: {apiVersion: example.com/v1, kind: Unknown}\n").unwrap();
+    let out = oam(&["plan", file.to_str().unwrap()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning does not fail: {stderr}"
+    );
+    let expected = oam_graph::PlanWarningKind::NoTraitDefinition {
+        name: "unknowns.example.com".into(),
+    };
+    assert!(
+        stderr.contains(&format!("warning[OAM073]: {expected}")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(":14:"), "at the trait's line: {stderr}");
+    assert!(stderr.contains(expected.hint()), "{stderr}");
+    assert!(!out.stdout.is_empty(), "the plan is still printed");
+}
+
+#[test]
 fn two_components_of_one_name_in_one_namespace_are_named_both() {
     let dir = temp("defined-twice");
     let component = "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web, namespace: shop}\nspec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n";

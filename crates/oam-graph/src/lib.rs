@@ -73,6 +73,7 @@ mod pass;
 mod plan;
 mod readiness;
 mod render;
+mod warning;
 
 pub use application::parameter_key_path;
 pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};

@@ -19,7 +19,8 @@ use crate::inject::InjectError;
 use crate::objects::Context;
 use crate::observed::{ObjectKey, ObserveError, Observed};
 use crate::pass::Pass;
-use crate::render::{ParameterError, TypeWarning};
+use crate::render::ParameterError;
+pub use crate::warning::{PlanWarning, PlanWarningKind};
 
 /// Why planning stopped.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -175,47 +176,6 @@ pub struct PlanError {
     pub path: FieldPath,
     /// What is wrong.
     pub kind: PlanErrorKind,
-}
-
-/// Something planned that the user should know.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PlanWarningKind {
-    /// A parameter value of another JSON type than the template's.
-    ParameterType(TypeWarning),
-    /// An output with neither `fieldPath` nor conditions feeds targets: nothing is written.
-    OrderingOnly {
-        /// The output.
-        output: String,
-    },
-    /// An `inputStore` / `outputStore` was not planned.
-    StoreNotPlanned,
-    /// A v1beta1 component whose type declares no workload apiVersion and kind (or does not
-    /// resolve): its workload cannot be observed, so what waits for it keeps waiting.
-    UnobservableWorkload {
-        /// The component.
-        component: String,
-    },
-    /// A v1beta1 output whose `valueFrom` is not `output.<field path>`: a CUE expression oam-rs
-    /// does not evaluate, so its consumers keep waiting.
-    OutputExpression {
-        /// The expression.
-        value_from: String,
-    },
-    /// A trait without a TraitDefinition: rendered with every framework feature off
-    /// (no workload reference, no revisions), as upstream's `dummy` definition.
-    NoTraitDefinition {
-        /// The definition name looked for.
-        name: String,
-    },
-}
-
-/// A warning and the field it is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanWarning {
-    /// The field.
-    pub path: FieldPath,
-    /// What.
-    pub kind: PlanWarningKind,
 }
 
 /// Whether an object (or an Application's component) can be applied now.

@@ -213,8 +213,8 @@ pub const CODES: &[Code] = &[
     Code {
         code: "OAM038",
         severity: r#"warning"#,
-        what: r#"planned with a caveat: a parameter of another JSON type, an ordering-only output with targets, a store not planned, a trait without definition"#,
-        example: r#"`no TraitDefinition "unknowns.example.com": the trait gets no workload reference`"#,
+        what: r#"a parameter value of another JSON type than the Component's template holds there (reported by `oam plan` and statically by `oam validate`; before the codes below, the planner's other caveats shared this code)"#,
+        example: r#"`parameter "image" writes number over the template's string at spec.containers[0].image`"#,
     },
     Code {
         code: "OAM040",
@@ -371,6 +371,36 @@ pub const CODES: &[Code] = &[
         severity: r#"error"#,
         what: r#"two `core.oam.dev` documents of the same group, kind, namespace and name in one input set (the first place is named)"#,
         example: r#"`Component shop/web is defined twice (first at app.yaml:5:12): applied together, the second replaces the first`"#,
+    },
+    Code {
+        code: "OAM069",
+        severity: r#"warning"#,
+        what: r#"a data output with neither `fieldPath` nor conditions has targets: it only orders, nothing is written"#,
+        example: r#"`data output "db" has neither fieldPath nor conditions: it only orders, nothing is written to toFieldPaths`"#,
+    },
+    Code {
+        code: "OAM070",
+        severity: r#"warning"#,
+        what: r#"an `inputStore` / `outputStore` operation is not planned (the runtime applies it)"#,
+        example: r#"`inputStore / outputStore operations are not planned`"#,
+    },
+    Code {
+        code: "OAM071",
+        severity: r#"warning"#,
+        what: r#"an Application component something waits for, whose type declares no workload apiVersion and kind: its workload cannot be observed"#,
+        example: r#"`component "db": its type declares no workload apiVersion and kind, so its workload cannot be observed and what waits for it keeps waiting`"#,
+    },
+    Code {
+        code: "OAM072",
+        severity: r#"warning"#,
+        what: r#"an Application output whose `valueFrom` is a CUE expression, not `output.<field path>`: oam-rs does not evaluate it, so its consumers keep waiting"#,
+        example: r#"`output valueFrom "output.spec.port + 1" is a CUE expression oam-rs does not evaluate; its consumers keep waiting`"#,
+    },
+    Code {
+        code: "OAM073",
+        severity: r#"warning"#,
+        what: r#"a trait without a TraitDefinition: planned with every framework feature off (no workload reference, no revisions)"#,
+        example: r#"`no TraitDefinition "unknowns.example.com": the trait gets no workload reference`"#,
     },
 ];
 

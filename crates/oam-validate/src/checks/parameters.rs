@@ -2,7 +2,7 @@
 //! required, duplicate, overlapping paths, wrong types on the way — `oam-graph`'s rendering
 //! rules), and a revision-enabled component keeps its workload name free.
 
-use oam_graph::{Side, apply_parameters};
+use oam_graph::{PlanWarningKind, Side, apply_parameters};
 use oam_model::registry::DefinitionKind;
 use oam_model::v1alpha2::ApplicationConfiguration;
 use oam_model::{FieldPath, Segment};
@@ -44,16 +44,10 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &ApplicationConfigur
             }
             Ok(rendered) => {
                 for w in rendered.warnings {
-                    cx.warning(
-                        at,
-                        "OAM038",
-                        here.clone().field("parameterValues"),
-                        format!(
-                            "parameter {:?} writes {} over the template's {} at {}",
-                            w.parameter, w.value_type, w.template_type, w.path
-                        ),
-                        "check the value's type against the Component's template",
-                    );
+                    // The planner's own warning: one code, one wording.
+                    let w = PlanWarningKind::ParameterType(w);
+                    let path = here.clone().field("parameterValues");
+                    cx.warning(at, w.code(), path, w.to_string(), w.hint());
                 }
             }
         }
