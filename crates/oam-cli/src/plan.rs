@@ -78,6 +78,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 location: loaded.location(&e.path),
                 object: format!("{} {name}", loaded.value.kind()),
                 help: Some(e.kind.hint()),
+                related: Vec::new(),
             })),
         }
     }
@@ -115,6 +116,7 @@ fn warnings<'a>(
         location: loaded.location(&w.path),
         object: String::new(),
         help: Some(w.kind.hint().to_owned()),
+        related: Vec::new(),
     })
 }
 

@@ -432,6 +432,23 @@ fn two_components_of_one_name_in_one_namespace_are_named_both() {
         "{stdout}"
     );
     assert!(stdout.contains(&format!("--> {b}:3:12")), "{stdout}");
+    // The first place is drawn too, labelled, as rustc draws "first declared here".
+    assert!(
+        stdout.contains(&format!("::: {a}:3:12")),
+        "a secondary span: {stdout}"
+    );
+    assert!(
+        stdout.contains("  |            ---- first defined here"),
+        "under `web` in a.yaml: {stdout}"
+    );
+    let json = oam(&["validate", "--format", "json", dir.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let related = &v["diagnostics"][0]["related"][0];
+    assert_eq!(
+        (&related["label"], &related["source"], &related["line"]),
+        (&"first defined here".into(), &a.clone().into(), &3.into()),
+        "{v}"
+    );
 }
 
 #[test]

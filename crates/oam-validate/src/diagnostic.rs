@@ -46,6 +46,18 @@ pub struct Diagnostic {
     pub location: Location,
     /// How to fix it.
     pub help: Option<String>,
+    /// Other places the finding is about ("first listed here", "the other trait"), drawn as
+    /// labelled secondary spans.
+    pub related: Vec<Related>,
+}
+
+/// A secondary location of a [`Diagnostic`], with what it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// What is there: `first listed here`.
+    pub label: String,
+    /// Where.
+    pub location: Location,
 }
 
 impl Diagnostic {
@@ -59,7 +71,18 @@ impl Diagnostic {
             object: String::new(),
             location: error.location().clone(),
             help: error.hint(),
+            related: Vec::new(),
         }
+    }
+
+    /// The same finding with one more related location.
+    #[must_use]
+    pub fn with_related(mut self, label: impl Into<String>, location: Location) -> Self {
+        self.related.push(Related {
+            label: label.into(),
+            location,
+        });
+        self
     }
 
     /// The object path.

@@ -8,7 +8,7 @@ use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
 use oam_model::{LoadReport, Location};
 use serde_json::{Value, json};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Related, Severity};
 
 /// rustc-style text, one block per diagnostic: `error[OAM012]: message`, ` --> file:line:col`,
 /// the source line with a caret under the offending token, a note with the object path, and the
@@ -52,6 +52,9 @@ pub fn text(diagnostics: &[Diagnostic], report: &LoadReport, styled: bool) -> St
                     .into(),
             ),
         }
+        for r in &d.related {
+            elements.push(related(report, r));
+        }
         if let Some(note) = &note {
             elements.push(Level::NOTE.message(note.as_str()).into());
         }
@@ -62,6 +65,33 @@ pub fn text(diagnostics: &[Diagnostic], report: &LoadReport, styled: bool) -> St
         let _ = writeln!(out, "{}\n", renderer.render(&[group]));
     }
     out
+}
+
+/// A related location as a secondary snippet, labelled (`::: file:line:col`), or a note when
+/// the input was not text.
+fn related<'a>(report: &'a LoadReport, r: &'a Related) -> Element<'a> {
+    let location = &r.location;
+    let line = report
+        .source(&location.source)
+        .zip(location.position)
+        .and_then(|(s, p)| s.line(p.line).map(|t| (t, p)));
+    match line {
+        Some((text, p)) => {
+            let (text, span) = printable_line(text, token_span(text, p.column));
+            Snippet::source(text)
+                .line_start(p.line)
+                .path(printable(&location.source))
+                .annotation(
+                    AnnotationKind::Context
+                        .span(span)
+                        .label(printable(&r.label)),
+                )
+                .into()
+        }
+        None => Level::NOTE
+            .message(printable(&format!("{}: {location}", r.label)).into_owned())
+            .into(),
+    }
 }
 
 fn note(l: &Location) -> Option<String> {
@@ -150,7 +180,7 @@ fn printable_line(
 }
 
 /// Every diagnostic as a JSON object: code, severity, message, object, source, document, path,
-/// line, column and hint.
+/// line, column, hint, and its related locations (label, source, document, path, line, column).
 #[must_use]
 pub fn json(diagnostics: &[Diagnostic]) -> Value {
     diagnostics
@@ -168,6 +198,14 @@ pub fn json(diagnostics: &[Diagnostic]) -> Value {
                 "line": l.position.map(|p| p.line),
                 "column": l.position.map(|p| p.column),
                 "hint": d.help,
+                "related": d.related.iter().map(|r| json!({
+                    "label": r.label,
+                    "source": r.location.source,
+                    "document": r.location.document,
+                    "path": r.location.path.to_string(),
+                    "line": r.location.position.map(|p| p.line),
+                    "column": r.location.position.map(|p| p.column),
+                })).collect::<Vec<_>>(),
             })
         })
         .collect()
@@ -197,6 +235,9 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
         let mut message = d.message.clone();
         if let Some(note) = note(l) {
             let _ = write!(message, " ({note})");
+        }
+        for r in &d.related {
+            let _ = write!(message, "; {}: {}", r.label, r.location);
         }
         if let Some(help) = &d.help {
             let _ = write!(message, "; help: {help}");
@@ -234,6 +275,7 @@ mod tests {
                 }),
             },
             help: None,
+            related: Vec::new(),
         };
         assert_eq!(
             github(&[d]),

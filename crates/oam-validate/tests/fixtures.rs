@@ -1,5 +1,6 @@
 //! One fixture per diagnostic code (`tests/fixtures/OAM*.yaml`), each ending with the findings
-//! it must produce as `# expect: <code> <object path> <line>:<column>` lines; and fixtures for
+//! it must produce as `# expect: <code> <object path> <line>:<column>` lines, each followed by
+//! its related locations as ` (<label>: <object path> <line>:<column>)`; and fixtures for
 //! the edges of the rules (`pass-*.yaml`) that must produce no finding at all.
 
 use std::path::Path;
@@ -31,7 +32,15 @@ fn every_fixture_gives_exactly_its_findings_at_their_place() {
             .filter(|d| !matches!(d.code, "OAM010" | "OAM012"))
             .map(|d| {
                 let p = d.location.position.expect("a position");
-                format!("{} {} {}:{}", d.code, d.location.path, p.line, p.column)
+                let mut line = format!("{} {} {}:{}", d.code, d.location.path, p.line, p.column);
+                for r in &d.related {
+                    let q = r.location.position.expect("a position");
+                    line.push_str(&format!(
+                        " ({}: {} {}:{})",
+                        r.label, r.location.path, q.line, q.column
+                    ));
+                }
+                line
             })
             .collect();
         assert_eq!(found, expected, "{name}");

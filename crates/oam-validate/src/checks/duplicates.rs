@@ -49,6 +49,8 @@ pub(crate) fn check<'a>(cx: &mut Context<'_>, documents: &'a [Loaded<Document>])
             object: format!("{kind} {name}"),
             location: here,
             help: Some("keep one of the two, or give one another name or namespace".into()),
-        });
+            related: Vec::new(),
+        }
+        .with_related("first defined here", at_first.clone()));
     }
 }

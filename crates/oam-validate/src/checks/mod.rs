@@ -60,7 +60,16 @@ impl Context<'_> {
             object: at.object.clone(),
             location: at.loaded.location(&path),
             help: Some(help.into()),
+            related: Vec::new(),
         });
+    }
+
+    /// Attaches a related location (in the same document) to the finding just reported.
+    pub(crate) fn relate(&mut self, at: &At<'_>, label: &str, path: &FieldPath) {
+        if let Some(last) = self.out.pop() {
+            let location = at.loaded.location(path);
+            self.out.push(last.with_related(label, location));
+        }
     }
 
     pub(crate) fn error(

@@ -87,6 +87,8 @@ pub(crate) fn application_configuration(
                     format!("component {name:?} is listed twice (first at {first}): its workload would be rendered twice, the second replacing the first"),
                     "list each component once, with all its traits, scopes, inputs and outputs",
                 );
+                let first = first.clone();
+                cx.relate(at, "first listed here", &first);
             } else {
                 listed.insert(name, path);
             }

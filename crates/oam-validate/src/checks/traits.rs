@@ -89,6 +89,7 @@ fn judge(
                     ),
                     "keep one of the two traits: they operate the same thing in incompatible ways",
                 );
+                cx.relate(at, "the other trait", &traits[pair.0].path);
             }
         }
     }

@@ -103,6 +103,7 @@ fn duplicates<'a>(
                 format!("duplicated {what} name {name:?} (first at {first})"),
                 format!("give each {what} its own name"),
             );
+            cx.relate(at, "first named here", first);
         } else {
             seen.insert(name, path);
         }
