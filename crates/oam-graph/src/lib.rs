@@ -62,34 +62,23 @@
 //! ```
 #![deny(missing_docs)]
 
-mod application;
 mod graph;
-mod inject;
 mod json;
-mod objects;
 mod observed;
 pub mod order;
-mod pass;
+mod parameters;
 mod plan;
-mod readiness;
-mod render;
-mod warning;
 
-pub use application::parameter_key_path;
 pub use graph::{Cycle, Edge, EdgeKind, Graph, GraphError, GraphErrorKind, Node, NodeId, NodeKind};
-pub use inject::InjectError;
 pub use json::to_json;
 pub use oam_model::Inputs;
-pub use objects::{
-    ANNOTATION_GENERATION, LABEL_APP_NAME, LABEL_COMPONENT, LABEL_RESOURCE_TYPE, LABEL_REVISION,
-    trait_name,
-};
 pub use observed::{ObjectKey, ObserveError, Observed, ObservedObjects, Unidentified};
 pub use order::{cycle_errors, cycles, order, waves};
-pub use plan::{
-    Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, Unsatisfied,
-    plan,
-};
-pub use render::{
+pub use parameters::{
     ParameterError, ParameterErrorKind, Rendered, Side, TypeWarning, apply_parameters,
+};
+pub use plan::{
+    ANNOTATION_GENERATION, InjectError, LABEL_APP_NAME, LABEL_COMPONENT, LABEL_RESOURCE_TYPE,
+    LABEL_REVISION, Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind,
+    Planned, Unsatisfied, parameter_key_path, plan, trait_name,
 };

@@ -5,8 +5,8 @@ use oam_model::v1alpha2::{ConditionOp, ConditionRequirement, DataOutput};
 use oam_model::{FieldPath, PathError};
 use serde_json::Value;
 
+use super::error::PlanErrorKind;
 use crate::observed::ObjectKey;
-use crate::plan::PlanErrorKind;
 
 /// The answer for one data output.
 #[derive(Clone, Debug, PartialEq)]

@@ -14,8 +14,9 @@ use serde_json::{Map, Value, json};
 use crate::observed::{ObjectKey, Observed};
 use oam_model::Inputs;
 
-use crate::plan::{PlanError, PlanErrorKind, PlanWarning, PlanWarningKind};
-use crate::readiness::parse_path;
+use super::error::{PlanError, PlanErrorKind};
+use super::readiness::parse_path;
+use super::warning::{PlanWarning, PlanWarningKind};
 
 /// The label naming the ApplicationConfiguration.
 pub const LABEL_APP_NAME: &str = "app.oam.dev/name";
@@ -138,7 +139,7 @@ impl Context<'_> {
         let (component, revision) = self.component(entry, &at)?;
         let component_name = component.metadata.name.clone().unwrap_or_default();
         let values = entry.parameter_values.as_deref().unwrap_or_default();
-        let rendered = match crate::render::apply_parameters(component, values) {
+        let rendered = match crate::parameters::apply_parameters(component, values) {
             Ok(r) => r,
             Err(errors) => {
                 for e in errors {

@@ -11,10 +11,12 @@ use oam_model::v1alpha2::{
 };
 use serde_json::Value;
 
+use super::error::{PlanError, PlanErrorKind};
+use super::outcome::{PlanState, Unsatisfied};
+use super::readiness::{Readiness, check_conditions, output_readiness, parse_path};
+use super::warning::{PlanWarning, PlanWarningKind};
 use crate::graph::Graph;
 use crate::observed::{ObjectKey, Observed};
-use crate::plan::{PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Unsatisfied};
-use crate::readiness::{Readiness, check_conditions, output_readiness, parse_path};
 
 /// An output: the node that declares it, the declaration, and where it is.
 type Source<'a> = (usize, &'a DataOutput, FieldPath);
@@ -264,7 +266,7 @@ impl<'a> Pass<'a> {
         let targets = input.to_field_paths.as_deref().unwrap_or_default();
         for (m, text) in targets.iter().enumerate() {
             let written = parse_path(text).and_then(|path| {
-                crate::inject::write(object, &path, value, merge_keys).map_err(|source| {
+                super::inject::write(object, &path, value, merge_keys).map_err(|source| {
                     PlanErrorKind::WriteFailed {
                         sink: self.keys[node].namespaced_name(),
                         path: text.clone(),

@@ -3,7 +3,7 @@
 
 use oam_model::FieldPath;
 
-use crate::render::TypeWarning;
+use crate::parameters::TypeWarning;
 
 /// Something planned that the user should know.
 #[non_exhaustive]

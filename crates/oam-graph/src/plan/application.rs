@@ -16,12 +16,12 @@ use oam_model::v1beta1::Application;
 use oam_model::{FieldPath, Segment};
 use serde_json::Value;
 
+use super::error::{PlanError, PlanErrorKind, checked};
+use super::outcome::{Plan, PlanState, Planned, Unsatisfied};
+use super::readiness::parse_path;
+use super::warning::{PlanWarning, PlanWarningKind};
 use crate::graph::{Graph, NodeId};
 use crate::observed::{ObjectKey, Observed};
-use crate::plan::{
-    Plan, PlanError, PlanErrorKind, PlanState, PlanWarning, PlanWarningKind, Planned, Unsatisfied,
-};
-use crate::readiness::parse_path;
 
 /// Where an input's `parameterKey` is written in the component, as KubeVela's `apply-component`
 /// step does (`oam-v1beta1.md` §7.2) with oam-rs's rule 5 of §10: the key is read as a field
@@ -62,7 +62,7 @@ pub(crate) fn plan_application(
     registry: &Registry,
     observed: &dyn Observed,
 ) -> Result<Plan, Vec<PlanError>> {
-    let graph = crate::plan::checked(Graph::from_application(app))?;
+    let graph = checked(Graph::from_application(app))?;
     let mut findings = Findings::default();
     let workloads = observe_workloads(app, registry, observed, &mut findings);
     let outputs = output_values(app, &workloads, &mut findings);
