@@ -166,7 +166,7 @@ pub const CODES: &[Code] = &[
         code: "OAM030",
         severity: r#"error"#,
         what: r#"a trait body without apiVersion or kind"#,
-        example: r#"`the trait has no apiVersion and kind`"#,
+        example: r#"`the trait data missing GVK, api = core.oam.dev/v1alpha2, kind = `"#,
     },
     Code {
         code: "OAM031",
@@ -196,7 +196,7 @@ pub const CODES: &[Code] = &[
         code: "OAM035",
         severity: r#"error"#,
         what: r#"a condition with both `value` and `valueFrom`"#,
-        example: r#"`a condition sets both value and valueFrom; keep one`"#,
+        example: r#"`a condition sets both value and valueFrom; upstream silently ignores valueFrom`"#,
     },
     Code {
         code: "OAM036",

@@ -38,9 +38,14 @@ pub enum PlanErrorKind {
     /// A revision-enabled workload without a latest revision.
     #[error(transparent)]
     NoLatestRevision(oam_model::revision::NoLatestRevision),
-    /// A trait body without apiVersion or kind.
-    #[error("the trait has no apiVersion and kind")]
-    TraitWithoutKind,
+    /// A trait body without apiVersion or kind (the webhook's words).
+    #[error("the trait data missing GVK, api = {api_version}, kind = {kind}")]
+    TraitWithoutKind {
+        /// The apiVersion given (empty when none).
+        api_version: String,
+        /// The kind given (empty when none).
+        kind: String,
+    },
     /// A field path that does not parse.
     #[error("invalid field path {path:?}: {source}")]
     InvalidFieldPath {
@@ -78,7 +83,7 @@ pub enum PlanErrorKind {
         source: PathError,
     },
     /// A condition sets both `value` and `valueFrom`.
-    #[error("a condition sets both value and valueFrom; keep one")]
+    #[error("a condition sets both value and valueFrom; upstream silently ignores valueFrom")]
     ValueAndValueFrom,
     /// Two rendered objects are the same object.
     #[error("{key} is rendered twice (first at {first})")]
@@ -104,7 +109,7 @@ impl PlanErrorKind {
             Self::ComponentReference => "OAM027",
             Self::Parameter(_) => "OAM028",
             Self::NoLatestRevision(_) => "OAM029",
-            Self::TraitWithoutKind => "OAM030",
+            Self::TraitWithoutKind { .. } => "OAM030",
             Self::InvalidFieldPath { .. } => "OAM031",
             Self::ReadFailed { .. } => "OAM032",
             Self::WriteFailed { .. } => "OAM033",
@@ -131,9 +136,9 @@ impl PlanErrorKind {
             Self::NoLatestRevision(_) => {
                 "the Component needs status.latestRevision while a revisionEnabled trait is attached".into()
             }
-            Self::TraitWithoutKind => "give the trait object an apiVersion and a kind".into(),
+            Self::TraitWithoutKind { .. } => "give the trait object an apiVersion and a kind".into(),
             Self::InvalidFieldPath { .. } => {
-                "write a field path such as spec.containers[0].env[1].value".into()
+                "write a field path such as spec.containers[0].env[1].value or metadata.labels['app']".into()
             }
             Self::ReadFailed { .. } => {
                 "the output's fieldPath crosses a value of another type in the live object; fix the path".into()
@@ -144,7 +149,7 @@ impl PlanErrorKind {
             Self::WorkloadReference { .. } => {
                 "fix the TraitDefinition's workloadRefPath, or the trait body in its way".into()
             }
-            Self::ValueAndValueFrom => "remove value or valueFrom".into(),
+            Self::ValueAndValueFrom => "keep one of value and valueFrom".into(),
             Self::DuplicateObject { .. } => {
                 "give one of the objects its own metadata.name".into()
             }

@@ -162,7 +162,11 @@ impl Context<'_> {
         for (j, t) in entry.traits.iter().flatten().enumerate() {
             let tat = at.clone().field("traits").index(j).field("trait");
             let (Some(api_version), Some(kind)) = (&t.trait_.api_version, &t.trait_.kind) else {
-                self.error(tat, PlanErrorKind::TraitWithoutKind);
+                let kind = PlanErrorKind::TraitWithoutKind {
+                    api_version: t.trait_.api_version.clone().unwrap_or_default(),
+                    kind: t.trait_.kind.clone().unwrap_or_default(),
+                };
+                self.error(tat, kind);
                 continue;
             };
             let definition = registry.for_object(DefinitionKind::Trait, &t.trait_, Some("name"));

@@ -2,7 +2,7 @@
 //! unknown `dependsOn`, self-dependencies, every cycle), field paths that do not parse, and
 //! conditions that set both `value` and `valueFrom`.
 
-use oam_graph::{Graph, GraphError};
+use oam_graph::{Graph, GraphError, PlanErrorKind};
 use oam_model::v1alpha2::{ApplicationConfiguration, ConditionRequirement, DataInput, DataOutput};
 use oam_model::v1beta1::{Application, ApplicationComponent};
 use oam_model::{FieldPath, Segment};
@@ -19,14 +19,12 @@ fn path(cx: &mut Context<'_>, at: &At<'_>, text: Option<&str>, at_path: FieldPat
     let Some(text) = text.filter(|t| !t.is_empty()) else {
         return;
     };
-    if let Err(e) = text.parse::<FieldPath>() {
-        cx.error(
-            at,
-            "OAM031",
-            at_path,
-            format!("invalid field path {text:?}: {e}"),
-            "write a field path such as spec.containers[0].env[1].value or metadata.labels['app']",
-        );
+    if let Err(source) = text.parse::<FieldPath>() {
+        let kind = PlanErrorKind::InvalidFieldPath {
+            path: text.to_owned(),
+            source,
+        };
+        cx.plan_error(at, at_path, &kind);
     }
 }
 
@@ -53,13 +51,10 @@ fn conditions(
             );
         }
         if c.value.is_some() && c.value_from.is_some() {
-            cx.error(
+            cx.plan_error(
                 at,
-                "OAM035",
                 cat.field("valueFrom"),
-                "a condition sets both value and valueFrom; upstream silently ignores valueFrom"
-                    .into(),
-                "keep one of value and valueFrom",
+                &PlanErrorKind::ValueAndValueFrom,
             );
         }
     }

@@ -16,6 +16,7 @@ mod workflow;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use oam_graph::PlanErrorKind;
 use oam_model::registry::Registry;
 use oam_model::v1alpha2::Component;
 use oam_model::{Document, FieldPath, Loaded, V1alpha2, V1beta1};
@@ -62,6 +63,12 @@ impl Context<'_> {
             help: Some(help.into()),
             related: Vec::new(),
         });
+    }
+
+    /// A problem the planner would stop on, found before planning: the planner's code, words
+    /// and hint.
+    pub(crate) fn plan_error(&mut self, at: &At<'_>, path: FieldPath, kind: &PlanErrorKind) {
+        self.error(at, kind.code(), path, kind.to_string(), kind.hint());
     }
 
     /// Attaches a related location (in the same document) to the finding just reported.

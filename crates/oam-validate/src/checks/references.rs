@@ -3,14 +3,15 @@
 //! `<component>-v<N>` form; every workload, trait, scope, component, policy and workflow-step
 //! type has a definition (in the input, `--definitions` or the standard catalog).
 
+use std::collections::BTreeMap;
+
+use oam_graph::PlanErrorKind;
 use oam_model::registry::{
     BUILTIN_POLICIES, BUILTIN_STEPS, DefinitionKind, LookupError, crd_name, object_type,
 };
 use oam_model::revision::RevisionName;
 use oam_model::v1alpha2::{ApplicationConfiguration, Component};
 use oam_model::v1beta1::Application;
-use std::collections::BTreeMap;
-
 use oam_model::{FieldPath, RawObject};
 
 use super::{At, Context, component_path};
@@ -101,13 +102,7 @@ pub(crate) fn application_configuration(
                 format!("componentName {c:?} and revisionName {r:?} are mutually exclusive, you can only specify one of them"),
                 "keep componentName to follow the latest revision, or revisionName to pin one",
             ),
-            (None, None) => cx.error(
-                at,
-                "OAM027",
-                here.clone(),
-                "an entry needs exactly one of componentName and revisionName".into(),
-                "add componentName: <a Component's name>",
-            ),
+            (None, None) => cx.plan_error(at, here.clone(), &PlanErrorKind::ComponentReference),
             (Some(name), None) => {
                 let path = here.clone().field("componentName");
                 lookup(cx, at, path, name, namespace);
@@ -215,16 +210,11 @@ fn beyond_latest(
 
 fn component_missing(cx: &mut Context<'_>, at: &At<'_>, path: FieldPath, name: &str) {
     let known: Vec<String> = cx.components.keys().map(|k| (*k).to_owned()).collect();
-    let suggestion = oam_model::schema::closest(name, &known)
-        .map(|s| format!(", did you mean {s:?}?"))
-        .unwrap_or_default();
-    cx.error(
-        at,
-        "OAM025",
-        path,
-        format!("no Component named {name:?}{suggestion}"),
-        "pass the Component's file too, or fix the name",
-    );
+    let kind = PlanErrorKind::ComponentNotFound {
+        name: name.to_owned(),
+        suggestion: oam_model::schema::closest(name, &known).map(str::to_owned),
+    };
+    cx.plan_error(at, path, &kind);
 }
 
 /// The workload of a Component has a WorkloadDefinition.

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use oam_graph::PlanErrorKind;
 use oam_model::registry::{Definition, DefinitionKind, object_type};
 use oam_model::v1alpha2::ApplicationConfiguration;
 use oam_model::v1beta1::Application;
@@ -128,17 +129,11 @@ fn body_problems(cx: &mut Context<'_>, at: &At<'_>, raw: &RawObject, path: &Fiel
         }
     }
     if raw.api_version.is_none() || raw.kind.is_none() {
-        cx.error(
-            at,
-            "OAM030",
-            path.clone(),
-            format!(
-                "the trait data missing GVK, api = {}, kind = {}",
-                raw.api_version.as_deref().unwrap_or_default(),
-                raw.kind.as_deref().unwrap_or_default()
-            ),
-            "give the trait object an apiVersion and a kind",
-        );
+        let kind = PlanErrorKind::TraitWithoutKind {
+            api_version: raw.api_version.clone().unwrap_or_default(),
+            kind: raw.kind.clone().unwrap_or_default(),
+        };
+        cx.plan_error(at, path.clone(), &kind);
     }
 }
 
