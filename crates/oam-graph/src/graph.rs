@@ -352,7 +352,7 @@ impl Graph {
                     path,
                 }),
                 None => {
-                    let suggestion = oam_model::schema::closest(&name, &names).map(str::to_owned);
+                    let suggestion = oam_model::suggest::closest(&name, &names).map(str::to_owned);
                     errors.push(GraphError {
                         path,
                         kind: GraphErrorKind::UnknownOutput { name, suggestion },
@@ -411,7 +411,7 @@ impl Graph {
                     }),
                     None => {
                         let suggestion =
-                            oam_model::schema::closest(dep, &components).map(str::to_owned);
+                            oam_model::suggest::closest(dep, &components).map(str::to_owned);
                         errors.push(GraphError {
                             path,
                             kind: GraphErrorKind::UnknownDependency {
@@ -442,7 +442,7 @@ impl Graph {
                     }),
                     None if resolves_in(c.properties.as_ref(), &input.from) => {}
                     None => {
-                        let suggestion = oam_model::schema::closest(&input.from, &output_names)
+                        let suggestion = oam_model::suggest::closest(&input.from, &output_names)
                             .map(str::to_owned);
                         errors.push(GraphError {
                             path,
@@ -533,7 +533,7 @@ impl Graph {
                     None => GraphErrorKind::UnknownDependency {
                         what: what.clone(),
                         name: dep.clone(),
-                        suggestion: oam_model::schema::closest(dep, &known).map(str::to_owned),
+                        suggestion: oam_model::suggest::closest(dep, &known).map(str::to_owned),
                     },
                 };
                 errors.push(GraphError { path, kind });
@@ -556,7 +556,7 @@ impl Graph {
                     None if resolves_in(unit.properties, &input.from) => continue,
                     None => GraphErrorKind::UnknownOutput {
                         name: input.from.clone(),
-                        suggestion: oam_model::schema::closest(&input.from, &output_names)
+                        suggestion: oam_model::suggest::closest(&input.from, &output_names)
                             .map(str::to_owned),
                     },
                 };

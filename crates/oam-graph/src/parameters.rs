@@ -152,7 +152,7 @@ pub fn apply_parameters(
     for (j, v) in values.iter().enumerate() {
         if !parameters.iter().any(|p| p.name == v.name) {
             let names: Vec<String> = parameters.iter().map(|p| p.name.clone()).collect();
-            let suggestion = oam_model::schema::closest(&v.name, &names).map(str::to_owned);
+            let suggestion = oam_model::suggest::closest(&v.name, &names).map(str::to_owned);
             let kind = ParameterErrorKind::Unsupported {
                 name: v.name.clone(),
                 suggestion,

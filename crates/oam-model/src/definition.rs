@@ -134,3 +134,99 @@ pub struct DefinitionStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest_revision: Option<Revision>,
 }
+
+/// `WorkloadDefinition.spec`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder))]
+#[serde(rename_all = "camelCase")]
+pub struct WorkloadDefinitionSpec {
+    /// The workload's CRD.
+    pub definition_ref: DefinitionReference,
+    /// Kinds of child resources the workload creates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_resource_kinds: Option<Vec<ChildResourceKind>>,
+    /// A label that identifies revisions (declared, never read upstream).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision_label: Option<String>,
+    /// The path of the pod spec in the workload (declared, never read upstream).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_spec_path: Option<String>,
+    /// \[KubeVela\] health and status rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusRules>,
+    /// \[KubeVela\] the rendering template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schematic: Option<Schematic>,
+    /// Free-form extension data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<FreeForm>,
+}
+
+/// `ScopeDefinition.spec`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder))]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeDefinitionSpec {
+    /// The scope's CRD.
+    pub definition_ref: DefinitionReference,
+    /// The array in the scope object that lists member workloads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workload_refs_path: Option<String>,
+    /// Whether a component may be in two scopes of this type (required).
+    pub allow_component_overlap: bool,
+    /// Free-form extension data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<FreeForm>,
+}
+
+/// `ComponentDefinition.spec`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder))]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentDefinitionSpec {
+    /// The workload type the component renders.
+    pub workload: WorkloadTypeDescriptor,
+    /// A semver `x.y.z`; creates DefinitionRevision `<name>-v<x.y.z>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Kinds of child resources the workload creates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_resource_kinds: Option<Vec<ChildResourceKind>>,
+    /// Legacy, read by nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision_label: Option<String>,
+    /// Legacy, read by nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_spec_path: Option<String>,
+    /// Health and status rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusRules>,
+    /// The rendering template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schematic: Option<Schematic>,
+    /// Free-form extension data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<FreeForm>,
+}
+
+/// `ComponentDefinition.spec.workload`: the workload type by name, by apiVersion/kind, or both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkloadTypeDescriptor {
+    /// `<plural>.<group>` (or `autodetects.core.oam.dev`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The workload's apiVersion and kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<WorkloadGvk>,
+}
+
+/// An apiVersion and kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkloadGvk {
+    /// apiVersion.
+    pub api_version: String,
+    /// kind.
+    pub kind: String,
+}

@@ -71,6 +71,7 @@ mod resource;
 pub mod revision;
 pub mod schema;
 mod serde_util;
+pub mod suggest;
 mod typed;
 pub mod v1alpha1;
 pub mod v1alpha2;

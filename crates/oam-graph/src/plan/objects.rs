@@ -98,7 +98,7 @@ impl Context<'_> {
                     let names: Vec<String> = (inputs.component_names(namespace).iter())
                         .map(|k| (*k).to_owned())
                         .collect();
-                    let suggestion = oam_model::schema::closest(name, &names).map(str::to_owned);
+                    let suggestion = oam_model::suggest::closest(name, &names).map(str::to_owned);
                     let kind = PlanErrorKind::ComponentNotFound {
                         name: name.clone(),
                         suggestion,

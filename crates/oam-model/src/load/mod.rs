@@ -557,8 +557,8 @@ fn load_document(
         if let (ErrorKind::UnknownField { field, suggestion }, Some(parent)) =
             (&mut error.kind_mut(), path.parent())
         {
-            let known = crate::schema::known_fields(api_version, kind, &parent);
-            *suggestion = crate::schema::closest(field, &known).map(str::to_owned);
+            let known = crate::suggest::known_fields(api_version, kind, &parent);
+            *suggestion = crate::suggest::closest(field, &known).map(str::to_owned);
         }
         match options.unknown_fields {
             UnknownFields::Error => errors.push(error),

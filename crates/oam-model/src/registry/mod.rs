@@ -26,15 +26,16 @@
 
 mod entry;
 mod naming;
+mod reference;
 
 use std::collections::BTreeMap;
 
 pub use entry::{DESCRIPTION_ANNOTATION, Definition, DefinitionKind};
 pub use naming::{crd_name, plural};
+pub use reference::{InvalidTypeRef, Resolved, TypeRef, resolve_version};
 
 use crate::document::Document;
 use crate::raw::RawObject;
-use crate::revision::{InvalidTypeRef, TypeRef, resolve_version};
 
 /// Workflow step types KubeVela runs without a definition.
 pub const BUILTIN_STEPS: &[&str] = &[

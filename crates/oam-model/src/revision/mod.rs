@@ -5,7 +5,6 @@ mod application;
 mod canonical;
 mod hash;
 mod history;
-mod version;
 mod workload_name;
 
 #[allow(deprecated)]
@@ -16,7 +15,8 @@ pub use hash::{InvalidHash, PREFIX, RevisionHash, SHORT_LEN};
 pub use history::{
     DEFAULT_REVISION_LIMIT, InvalidRevisionName, Recorded, Revision, RevisionHistory, RevisionName,
 };
-pub use version::{InvalidTypeRef, Resolved, TypeRef, resolve_version};
+// `name@vX` resolution is a lookup rule of the registry; re-exported where it used to live.
+pub use crate::registry::{InvalidTypeRef, Resolved, TypeRef, resolve_version};
 pub use workload_name::{NoLatestRevision, workload_name};
 
 use crate::serde_util::tree;

@@ -4,9 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::definition::{
-    ChildResourceKind, DefinitionReference, DefinitionStatus, Schematic, StatusRules,
-};
+// The spec shapes v1alpha2 shares with v1beta1 live in `crate::definition`.
+pub use crate::definition::{ComponentDefinitionSpec, ScopeDefinitionSpec, WorkloadDefinitionSpec};
+use crate::definition::{DefinitionReference, DefinitionStatus, Schematic, StatusRules};
 use crate::meta::FreeForm;
 use crate::resource::resource;
 
@@ -31,34 +31,7 @@ resource! {
 resource! {
     /// \[KubeVela\] a `core.oam.dev/v1alpha2` ComponentDefinition (same shape as v1beta1's).
     ComponentDefinition, "core.oam.dev/v1alpha2", "ComponentDefinition",
-    spec: crate::v1beta1::ComponentDefinitionSpec, status: DefinitionStatus
-}
-
-/// `WorkloadDefinition.spec`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "builder", derive(bon::Builder))]
-#[serde(rename_all = "camelCase")]
-pub struct WorkloadDefinitionSpec {
-    /// The workload's CRD.
-    pub definition_ref: DefinitionReference,
-    /// Kinds of child resources the workload creates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub child_resource_kinds: Option<Vec<ChildResourceKind>>,
-    /// A label that identifies revisions (declared, never read upstream).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision_label: Option<String>,
-    /// The path of the pod spec in the workload (declared, never read upstream).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pod_spec_path: Option<String>,
-    /// \[KubeVela\] health and status rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<StatusRules>,
-    /// \[KubeVela\] the rendering template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schematic: Option<Schematic>,
-    /// Free-form extension data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extension: Option<FreeForm>,
+    spec: ComponentDefinitionSpec, status: DefinitionStatus
 }
 
 /// `TraitDefinition.spec` (v1alpha2).
@@ -90,23 +63,6 @@ pub struct TraitDefinitionSpec {
     /// \[KubeVela\] the rendering template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schematic: Option<Schematic>,
-    /// Free-form extension data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extension: Option<FreeForm>,
-}
-
-/// `ScopeDefinition.spec`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "builder", derive(bon::Builder))]
-#[serde(rename_all = "camelCase")]
-pub struct ScopeDefinitionSpec {
-    /// The scope's CRD.
-    pub definition_ref: DefinitionReference,
-    /// The array in the scope object that lists member workloads.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub workload_refs_path: Option<String>,
-    /// Whether a component may be in two scopes of this type (required).
-    pub allow_component_overlap: bool,
     /// Free-form extension data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<FreeForm>,

@@ -3,9 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::definition::{
-    ChildResourceKind, DefinitionReference, DefinitionStatus, Schematic, StatusRules,
+// The spec shapes v1beta1 shares with v1alpha2 live in `crate::definition`.
+pub use crate::definition::{
+    ComponentDefinitionSpec, ScopeDefinitionSpec, WorkloadDefinitionSpec, WorkloadGvk,
+    WorkloadTypeDescriptor,
 };
+use crate::definition::{DefinitionReference, DefinitionStatus, Schematic, StatusRules};
 use crate::meta::FreeForm;
 use crate::resource::resource;
 
@@ -36,65 +39,13 @@ resource! {
 resource! {
     /// A `core.oam.dev/v1beta1` WorkloadDefinition (same shape as v1alpha2's).
     WorkloadDefinition, "core.oam.dev/v1beta1", "WorkloadDefinition",
-    spec: crate::v1alpha2::WorkloadDefinitionSpec, status: DefinitionStatus
+    spec: WorkloadDefinitionSpec, status: DefinitionStatus
 }
 
 resource! {
     /// A `core.oam.dev/v1beta1` ScopeDefinition (removed in KubeVela v1.9; same shape as v1alpha2's).
     ScopeDefinition, "core.oam.dev/v1beta1", "ScopeDefinition",
-    spec: crate::v1alpha2::ScopeDefinitionSpec, status: DefinitionStatus
-}
-
-/// `ComponentDefinition.spec`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "builder", derive(bon::Builder))]
-#[serde(rename_all = "camelCase")]
-pub struct ComponentDefinitionSpec {
-    /// The workload type the component renders.
-    pub workload: WorkloadTypeDescriptor,
-    /// A semver `x.y.z`; creates DefinitionRevision `<name>-v<x.y.z>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    /// Kinds of child resources the workload creates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub child_resource_kinds: Option<Vec<ChildResourceKind>>,
-    /// Legacy, read by nothing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision_label: Option<String>,
-    /// Legacy, read by nothing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pod_spec_path: Option<String>,
-    /// Health and status rules.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<StatusRules>,
-    /// The rendering template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub schematic: Option<Schematic>,
-    /// Free-form extension data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extension: Option<FreeForm>,
-}
-
-/// `ComponentDefinition.spec.workload`: the workload type by name, by apiVersion/kind, or both.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkloadTypeDescriptor {
-    /// `<plural>.<group>` (or `autodetects.core.oam.dev`).
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<String>,
-    /// The workload's apiVersion and kind.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub definition: Option<WorkloadGvk>,
-}
-
-/// An apiVersion and kind.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct WorkloadGvk {
-    /// apiVersion.
-    pub api_version: String,
-    /// kind.
-    pub kind: String,
+    spec: ScopeDefinitionSpec, status: DefinitionStatus
 }
 
 /// When a trait is applied relative to its workload.

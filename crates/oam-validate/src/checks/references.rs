@@ -20,9 +20,7 @@ const HOW_TO_ADD: &str = "add its definition: put the definition's file among th
 
 fn unknown(cx: &mut Context<'_>, at: &At<'_>, path: FieldPath, kind: DefinitionKind, name: &str) {
     let known: Vec<String> = cx.registry.of_kind(kind).map(|d| d.name.clone()).collect();
-    let suggestion = oam_model::schema::closest(name, &known)
-        .map(|s| format!(", did you mean {s:?}?"))
-        .unwrap_or_default();
+    let suggestion = oam_model::suggest::did_you_mean(name, &known);
     cx.error(
         at,
         "OAM043",
@@ -212,7 +210,7 @@ fn component_missing(cx: &mut Context<'_>, at: &At<'_>, path: FieldPath, name: &
     let known: Vec<String> = cx.components.keys().map(|k| (*k).to_owned()).collect();
     let kind = PlanErrorKind::ComponentNotFound {
         name: name.to_owned(),
-        suggestion: oam_model::schema::closest(name, &known).map(str::to_owned),
+        suggestion: oam_model::suggest::closest(name, &known).map(str::to_owned),
     };
     cx.plan_error(at, path, &kind);
 }
