@@ -54,10 +54,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             .iter()
             .map(|w| w.iter().map(node).collect())
             .collect();
-        let edge_label = |k: &EdgeKind| match k {
-            EdgeKind::Data(d) => d.clone(),
-            EdgeKind::DependsOn => "dependsOn".to_owned(),
-        };
+        let edge_label = |k: &EdgeKind| k.label().to_owned();
         match args.format {
             GraphFormat::Dot => out!("{}", graph.to_dot()),
             GraphFormat::Text => {

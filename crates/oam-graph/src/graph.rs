@@ -23,6 +23,7 @@ impl NodeId {
 }
 
 /// What a node is.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NodeKind {
     /// The workload of an ApplicationConfiguration entry.
@@ -49,12 +50,24 @@ pub struct Node {
 }
 
 /// Why an edge exists.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EdgeKind {
     /// A data output read by a data input (v1alpha2), or an output read by an input (v1beta1).
     Data(String),
     /// A `dependsOn` entry.
     DependsOn,
+}
+
+impl EdgeKind {
+    /// What the edge is labelled with: the output's name, or `dependsOn`.
+    #[must_use]
+    pub fn label(&self) -> &str {
+        match self {
+            Self::Data(name) => name,
+            Self::DependsOn => "dependsOn",
+        }
+    }
 }
 
 /// An edge: `from` must be ready before `to`.
@@ -71,6 +84,7 @@ pub struct Edge {
 }
 
 /// A problem in the graph.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum GraphErrorKind {
     /// An input names an output that does not exist.
@@ -236,10 +250,7 @@ impl Graph {
             ));
         }
         for e in &self.edges {
-            let label = match &e.kind {
-                EdgeKind::Data(name) => name.as_str(),
-                EdgeKind::DependsOn => "dependsOn",
-            };
+            let label = e.kind.label();
             out.push_str(&format!(
                 "  n{} -> n{} [label={}];\n",
                 e.from.0,

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::graph::{EdgeKind, Graph, NodeKind};
+use crate::graph::{Graph, NodeKind};
 use crate::order::{cycles, order, waves};
 
 /// The graph as one JSON object:
@@ -43,10 +43,7 @@ pub fn to_json(graph: &Graph) -> Value {
         .edges()
         .iter()
         .map(|e| {
-            let via = match &e.kind {
-                EdgeKind::Data(d) => d.as_str(),
-                EdgeKind::DependsOn => "dependsOn",
-            };
+            let via = e.kind.label();
             json!({"from": name(&e.from), "to": name(&e.to), "via": via, "path": e.path.to_string()})
         })
         .collect();

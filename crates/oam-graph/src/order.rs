@@ -6,14 +6,7 @@ use std::collections::BTreeSet;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::DiGraph;
 
-use crate::graph::{Cycle, EdgeKind, Graph, GraphError, GraphErrorKind, NodeId};
-
-fn label(kind: &EdgeKind) -> String {
-    match kind {
-        EdgeKind::Data(name) => name.clone(),
-        EdgeKind::DependsOn => "dependsOn".to_owned(),
-    }
-}
+use crate::graph::{Cycle, Graph, GraphError, GraphErrorKind, NodeId};
 
 /// The nodes in waves: every node of a wave depends only on nodes of earlier waves, so a wave can
 /// be applied in parallel. Within a wave, nodes keep declaration order. Kahn's algorithm; nodes on
@@ -98,7 +91,10 @@ pub fn cycles(graph: &Graph) -> Vec<Cycle> {
                 .rev()
                 .map(|k| {
                     let e = &graph.edges()[k];
-                    (graph.nodes()[e.to.0].name.clone(), label(&e.kind))
+                    (
+                        graph.nodes()[e.to.0].name.clone(),
+                        e.kind.label().to_owned(),
+                    )
                 })
                 .collect();
             let members = members.into_iter().map(NodeId).collect();

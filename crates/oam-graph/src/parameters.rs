@@ -21,6 +21,7 @@ pub enum Side {
 }
 
 /// What is wrong with a parameter.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ParameterErrorKind {
     /// A value for a parameter the Component does not declare.

@@ -21,6 +21,7 @@ pub const VERSIONS: &[&str] = &[
 ];
 
 /// A KubeVela `core.oam.dev/v1alpha1` object.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum V1alpha1 {
@@ -31,6 +32,7 @@ pub enum V1alpha1 {
 }
 
 /// A `core.oam.dev/v1alpha2` object.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum V1alpha2 {
@@ -55,6 +57,7 @@ pub enum V1alpha2 {
 }
 
 /// A `core.oam.dev/v1beta1` object.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum V1beta1 {
@@ -75,6 +78,7 @@ pub enum V1beta1 {
 }
 
 /// One object of a YAML or JSON stream.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Document {
     /// KubeVela's `core.oam.dev/v1alpha1` Policy or Workflow.

@@ -228,6 +228,7 @@ impl FromStr for FieldPath {
 }
 
 /// A field path that cannot be read or written in a value (crossplane's messages).
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
     /// A missing key: `<prefix>: no such field`.

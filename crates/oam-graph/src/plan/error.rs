@@ -8,6 +8,7 @@ use crate::observed::{ObjectKey, ObserveError};
 use crate::parameters::ParameterError;
 
 /// Why planning stopped.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PlanErrorKind {
     /// A problem of the dependency graph (see [`GraphErrorKind`]).

@@ -6,6 +6,7 @@ use oam_model::{FieldPath, FieldPathError, PathError};
 use serde_json::Value;
 
 /// Why a value could not be written.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum InjectError {
     /// An array value aimed at a field holding something else (upstream panics here).

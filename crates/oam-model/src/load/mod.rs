@@ -24,6 +24,7 @@ pub(crate) type ParsedDocument =
     Result<(Value, Option<(usize, usize)>), (ErrorKind, Option<(usize, usize)>)>;
 
 /// The text format of a source.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// YAML (one or more documents, `---` / `...`).

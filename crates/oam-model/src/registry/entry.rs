@@ -15,6 +15,7 @@ use crate::serde_util::tree;
 pub const DESCRIPTION_ANNOTATION: &str = "definition.oam.dev/description";
 
 /// What a definition registers.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DefinitionKind {
     /// A WorkloadDefinition: a workload type (v1alpha2 components, v1beta1 fallback).

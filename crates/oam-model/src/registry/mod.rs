@@ -67,6 +67,7 @@ pub const DEFAULT_SYSTEM_NAMESPACE: &str = "vela-system";
 const DEFAULT_NAMESPACE: &str = "default";
 
 /// Why a `type` did not resolve.
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LookupError {
     /// The reference is not `name` or `name@v<version>`.
