@@ -24,7 +24,7 @@ fn main() -> Result<(), oam_model::Error> {
                 .parameters(vec![
                     ComponentParameter::builder()
                         .name("image")
-                        .field_paths(vec!["spec.template.spec.containers[0].image".into()])
+                        .field_paths(["spec.template.spec.containers[0].image"])
                         .build(),
                 ])
                 .build(),
@@ -40,12 +40,11 @@ fn main() -> Result<(), oam_model::Error> {
                     ApplicationConfigurationComponent::builder().component_name("mysql").build(),
                     ApplicationConfigurationComponent::builder()
                         .component_name("php")
-                        .data_inputs(vec![DataInput {
-                            value_from: Some(DataInputValueFrom { data_output_name: "mysql-conn-secret".into() }),
-                            to_field_paths: Some(vec!["spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name".into()]),
-                            ..DataInput::default()
-                        }])
-                        .traits(vec![ComponentTrait::builder().trait_(scaler).build()])
+                        .data_inputs([DataInput::builder()
+                            .value_from(DataInputValueFrom::builder().data_output_name("mysql-conn-secret").build())
+                            .to_field_paths(["spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.name"])
+                            .build()])
+                        .traits([ComponentTrait::builder().trait_(scaler).build()])
                         .build(),
                 ])
                 .build(),
@@ -65,7 +64,7 @@ fn main() -> Result<(), oam_model::Error> {
                         .name("web")
                         .type_("webservice")
                         .properties(json!({"image": "php:8"}))
-                        .depends_on(vec!["db".into()])
+                        .depends_on(["db"])
                         .traits(vec![
                             ApplicationTrait::builder()
                                 .type_("scaler")

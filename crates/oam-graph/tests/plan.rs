@@ -119,6 +119,58 @@ fn a_missing_source_blocks_with_the_runtime_status_shape() {
 }
 
 #[test]
+fn a_fixture_built_in_rust_is_the_document_its_yaml_loads_to_and_plans_the_same() {
+    use oam_model::ObjectMeta;
+    use oam_model::v1alpha2::{
+        ApplicationConfigurationComponent as Entry, ApplicationConfigurationSpec, DataInput,
+        DataInputValueFrom, DataOutput,
+    };
+    let yaml = two(
+        "[{name: o, fieldPath: status.key}]",
+        "[{valueFrom: {dataOutputName: o}, toFieldPaths: [spec.key]}]",
+    );
+    let built = ApplicationConfiguration::builder()
+        .metadata(
+            ObjectMeta::named("app")
+                .in_namespace("ns")
+                .with_label("state", "Ready")
+                .with_label("team", "a"),
+        )
+        .spec(
+            ApplicationConfigurationSpec::builder()
+                .components([
+                    Entry::builder()
+                        .component_name("src")
+                        .data_outputs([DataOutput::builder()
+                            .name("o")
+                            .field_path("status.key")
+                            .build()])
+                        .build(),
+                    Entry::builder()
+                        .component_name("dst")
+                        .data_inputs([DataInput::builder()
+                            .value_from(DataInputValueFrom::builder().data_output_name("o").build())
+                            .to_field_paths(["spec.key"])
+                            .build()])
+                        .build(),
+                ])
+                .build(),
+        )
+        .build();
+    let docs = documents(&yaml);
+    let App::Configuration(loaded) = app_of(&docs) else {
+        unreachable!()
+    };
+    assert_eq!(&built, loaded);
+    let inputs = Inputs::from_documents(&docs);
+    let live = observed(&[foo("src", json!({"key": "new"}))]);
+    assert_eq!(
+        plan(App::Configuration(&built), &inputs, &live),
+        plan(app_of(&docs), &inputs, &live)
+    );
+}
+
+#[test]
 fn a_ready_value_replaces_and_an_array_appends_to_the_template() {
     let yaml = two(
         "[{name: key, fieldPath: status.key}, {name: list, fieldPath: status.list}]",

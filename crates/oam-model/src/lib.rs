@@ -43,7 +43,7 @@
 //! let app = Application::builder()
 //!     .metadata(oam_model::ObjectMeta::named("shop"))
 //!     .spec(ApplicationSpec::builder()
-//!         .components(vec![ApplicationComponent::builder().name("web").type_("webservice").build()])
+//!         .components([ApplicationComponent::builder().name("web").type_("webservice").build()])
 //!         .build())
 //!     .build();
 //! assert_eq!(app.spec.components[0].type_, "webservice");

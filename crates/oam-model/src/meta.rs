@@ -82,6 +82,29 @@ impl ObjectMeta {
         }
     }
 
+    /// The same metadata in `namespace`.
+    ///
+    /// ```
+    /// use oam_model::ObjectMeta;
+    /// let meta = ObjectMeta::named("shop").in_namespace("prod").with_label("team", "a");
+    /// assert_eq!(meta.namespace.as_deref(), Some("prod"));
+    /// assert_eq!(meta.labels.unwrap()["team"], "a");
+    /// ```
+    #[must_use]
+    pub fn in_namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.namespace = Some(namespace.into());
+        self
+    }
+
+    /// The same metadata with one more label (replacing a label of that key).
+    #[must_use]
+    pub fn with_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.labels
+            .get_or_insert_with(BTreeMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
     /// Whether nothing is set (written as an absent `metadata`).
     #[must_use]
     pub fn is_empty(&self) -> bool {

@@ -62,7 +62,7 @@
 //! let app = Application::builder()
 //!     .metadata(ObjectMeta::named("shop"))
 //!     .spec(ApplicationSpec::builder()
-//!         .components(vec![ApplicationComponent::builder().name("web").type_("webservice").build()])
+//!         .components([ApplicationComponent::builder().name("web").type_("webservice").build()])
 //!         .build())
 //!     .build();
 //! let (graph, _) = Graph::of(App::Application(&app));

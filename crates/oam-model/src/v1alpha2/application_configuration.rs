@@ -21,6 +21,7 @@ resource! {
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationConfigurationSpec {
     /// The components of the application.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ApplicationConfigurationComponent>| items.into_iter().collect()))]
     #[serde(deserialize_with = "crate::meta::null_as_default")]
     pub components: Vec<ApplicationConfigurationComponent>,
 }
@@ -48,24 +49,30 @@ pub struct ApplicationConfigurationComponent {
     )]
     pub revision_name: Option<String>,
     /// Values read from this component's workload for other objects.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = DataOutput>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_outputs: Option<Vec<DataOutput>>,
     /// Values written into this component's workload from data outputs.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = DataInput>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_inputs: Option<Vec<DataInput>>,
     /// Values for the component's parameters.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ComponentParameterValue>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_values: Option<Vec<ComponentParameterValue>>,
     /// Traits attached to the workload.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ComponentTrait>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traits: Option<Vec<ComponentTrait>>,
     /// Scopes the workload belongs to.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ComponentScope>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<ComponentScope>>,
 }
 
 /// A value for a component parameter (`parameterValues[]`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct ComponentParameterValue {
     /// The parameter's name.
@@ -83,15 +90,18 @@ pub struct ComponentTrait {
     #[serde(rename = "trait")]
     pub trait_: RawObject,
     /// Values read from the trait object.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = DataOutput>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_outputs: Option<Vec<DataOutput>>,
     /// Values written into the trait object.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = DataInput>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_inputs: Option<Vec<DataInput>>,
 }
 
 /// A scope a component belongs to (`scopes[]`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct ComponentScope {
     /// The scope object.
@@ -100,6 +110,7 @@ pub struct ComponentScope {
 
 /// A named value read from the object that declares it (`dataOutputs[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct DataOutput {
     /// The output's name, unique in the ApplicationConfiguration.
@@ -109,6 +120,7 @@ pub struct DataOutput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_path: Option<String>,
     /// Conditions that must all hold before the output is ready.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ConditionRequirement>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Vec<ConditionRequirement>>,
     /// An object the value is stored into (jsonPatch extension).
@@ -122,6 +134,7 @@ pub struct DataOutput {
 
 /// A value written into the object that declares it (`dataInputs[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct DataInput {
     /// The data output the value comes from.
@@ -132,9 +145,11 @@ pub struct DataInput {
     )]
     pub value_from: Option<DataInputValueFrom>,
     /// Where the value is written; empty means the input only orders this object after the source.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = impl Into<String>>| items.into_iter().map(Into::into).collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_field_paths: Option<Vec<String>>,
     /// Conditions on this (sink) object that gate updates.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ConditionRequirement>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Vec<ConditionRequirement>>,
     /// An object the value is read from (jsonPatch extension).
@@ -146,12 +161,14 @@ pub struct DataInput {
     pub input_store: Option<StoreReference>,
     /// \[KubeVela\] merge keys for array values: an element sharing any one key with an incoming
     /// element is replaced by it; otherwise the incoming element is appended.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = impl Into<String>>| items.into_iter().map(Into::into).collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy_merge_keys: Option<Vec<String>>,
 }
 
 /// `dataInputs[].valueFrom`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct DataInputValueFrom {
     /// The name of a data output.
@@ -160,6 +177,7 @@ pub struct DataInputValueFrom {
 
 /// A condition on an object's field (`conditions[]`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct ConditionRequirement {
     /// The comparison.
@@ -196,6 +214,7 @@ pub enum ConditionOp {
 
 /// A field path to read a value from (`valueFrom`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct ValueFrom {
     /// The field path.
@@ -204,6 +223,7 @@ pub struct ValueFrom {
 
 /// An object used as a data store, with the operations run on it (`outputStore` / `inputStore`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct StoreReference {
     /// The store's apiVersion.
@@ -216,12 +236,14 @@ pub struct StoreReference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
     /// The operations, in order.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = DataOperation>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operations: Option<Vec<DataOperation>>,
 }
 
 /// One operation on a store (`operations[]`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct DataOperation {
     /// The operation type; only `jsonPatch` exists.
@@ -245,6 +267,7 @@ pub struct DataOperation {
     )]
     pub value_from: Option<ValueFrom>,
     /// Conditions for the operation.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ConditionRequirement>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Vec<ConditionRequirement>>,
 }

@@ -22,6 +22,7 @@ pub struct ComponentSpec {
     /// shorthand the mutating webhook expands).
     pub workload: RawObject,
     /// Parameters an ApplicationConfiguration may set.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ComponentParameter>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Vec<ComponentParameter>>,
     /// \[KubeVela\] a Helm release the workload comes from.
@@ -38,6 +39,7 @@ pub struct ComponentParameter {
     #[cfg_attr(feature = "builder", builder(into))]
     pub name: String,
     /// Field paths into the workload that receive the value.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = impl Into<String>>| items.into_iter().map(Into::into).collect()))]
     pub field_paths: Vec<String>,
     /// Whether an ApplicationConfiguration must set it (default false).
     #[serde(default, skip_serializing_if = "Option::is_none")]

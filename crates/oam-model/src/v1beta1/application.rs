@@ -36,9 +36,11 @@ impl Application {
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationSpec {
     /// The components (required, may be empty).
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ApplicationComponent>| items.into_iter().collect()))]
     #[serde(deserialize_with = "crate::meta::null_as_default")]
     pub components: Vec<ApplicationComponent>,
     /// Policies.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = AppPolicy>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<AppPolicy>>,
     /// The workflow; absent means steps are generated.
@@ -62,15 +64,19 @@ pub struct ApplicationComponent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<FreeForm>,
     /// Components that must be ready first.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = impl Into<String>>| items.into_iter().map(Into::into).collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on: Option<Vec<String>>,
     /// Values taken from outputs.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = InputItem>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<InputItem>>,
     /// Values exported for inputs.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = OutputItem>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outputs: Option<Vec<OutputItem>>,
     /// Traits, in order.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = ApplicationTrait>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traits: Option<Vec<ApplicationTrait>>,
     /// ScopeDefinition name → scope instance name (no effect since KubeVela v1.9).
@@ -97,6 +103,7 @@ pub struct ApplicationTrait {
 
 /// A policy (`spec.policies[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct AppPolicy {
     /// The policy's name (filled as `<type>-auto-gen-<index>` when empty).
@@ -127,6 +134,7 @@ pub struct Workflow {
 
 /// How steps and sub-steps run (`workflow.mode`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowMode {
     /// Mode of the top-level steps.
@@ -150,6 +158,7 @@ pub enum WorkflowExecuteMode {
 
 /// A workflow step (`workflow.steps[]`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowStep {
     /// The step's name (filled as `step-<i>` by the webhook when empty).
@@ -172,12 +181,15 @@ pub struct WorkflowStep {
     )]
     pub timeout: Option<String>,
     /// Steps that must finish first.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = impl Into<String>>| items.into_iter().map(Into::into).collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on: Option<Vec<String>>,
     /// Values taken from outputs.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = InputItem>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<InputItem>>,
     /// Values exported.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = OutputItem>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outputs: Option<Vec<OutputItem>>,
     /// Parameters of the step definition.
@@ -187,12 +199,14 @@ pub struct WorkflowStep {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<WorkflowExecuteMode>,
     /// Sub-steps (one level of nesting only).
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = WorkflowSubStep>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_steps: Option<Vec<WorkflowSubStep>>,
 }
 
 /// A sub-step (`steps[].subSteps[]`): a step without its own sub-steps.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowSubStep {
     /// The sub-step's name (filled as `step-<i>-<j>` when empty).
@@ -215,12 +229,15 @@ pub struct WorkflowSubStep {
     )]
     pub timeout: Option<String>,
     /// Sub-steps that must finish first.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = impl Into<String>>| items.into_iter().map(Into::into).collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_on: Option<Vec<String>>,
     /// Values taken from outputs.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = InputItem>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<InputItem>>,
     /// Values exported.
+    #[cfg_attr(feature = "builder", builder(with = |items: impl IntoIterator<Item = OutputItem>| items.into_iter().collect()))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outputs: Option<Vec<OutputItem>>,
     /// Parameters of the step definition.
@@ -230,6 +247,7 @@ pub struct WorkflowSubStep {
 
 /// `steps[].meta`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowStepMeta {
     /// A display name.
@@ -239,6 +257,7 @@ pub struct WorkflowStepMeta {
 
 /// An input (`inputs[]`): a value taken from an output.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct InputItem {
     /// The output's name.
@@ -250,6 +269,7 @@ pub struct InputItem {
 
 /// An output (`outputs[]`): a named value for inputs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "builder", derive(bon::Builder), builder(on(String, into)))]
 #[serde(rename_all = "camelCase")]
 pub struct OutputItem {
     /// The output's name.
