@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use oam_model::GroupVersionKind;
 use serde_json::Value;
 
 /// Identifies an object: apiVersion, kind, namespace and name.
@@ -31,6 +32,31 @@ impl ObjectKey {
             namespace: text(metadata.and_then(|m| m.get("namespace"))),
             name: text(metadata.and_then(|m| m.get("name")))?,
         })
+    }
+
+    /// The key of the object `gvk` names `name` in `namespace`.
+    ///
+    /// ```
+    /// use oam_graph::ObjectKey;
+    /// use oam_model::GroupVersionKind;
+    /// let key = ObjectKey::new(GroupVersionKind::new("apps/v1", "Deployment"), Some("prod"), "web");
+    /// assert_eq!(key.to_string(), "apps/v1 Deployment prod/web");
+    /// assert_eq!(key.gvk(), GroupVersionKind::new("apps/v1", "Deployment"));
+    /// ```
+    #[must_use]
+    pub fn new(gvk: GroupVersionKind, namespace: Option<&str>, name: impl Into<String>) -> Self {
+        Self {
+            api_version: gvk.api_version(),
+            kind: gvk.kind,
+            namespace: namespace.map(str::to_owned),
+            name: name.into(),
+        }
+    }
+
+    /// What the object is.
+    #[must_use]
+    pub fn gvk(&self) -> GroupVersionKind {
+        GroupVersionKind::new(&self.api_version, self.kind.clone())
     }
 
     /// `<namespace>/<name>`, as the runtime prints objects in its reasons.

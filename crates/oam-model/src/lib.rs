@@ -62,6 +62,7 @@ pub mod definition;
 mod document;
 mod error;
 pub mod fieldpath;
+mod gvk;
 mod inputs;
 mod load;
 pub mod meta;
@@ -82,6 +83,7 @@ pub use app::App;
 pub use document::{Document, GROUP, V1alpha1, V1alpha2, V1beta1, VERSIONS};
 pub use error::{Error, ErrorKind, LineCol, Location};
 pub use fieldpath::{FieldPath, FieldPathError, PathError, Segment};
+pub use gvk::GroupVersionKind;
 pub use inputs::Inputs;
 pub use load::{
     Format, Limits, LoadOptions, LoadReport, Loaded, NodePosition, Source, UnknownFields,

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
+use oam_model::GroupVersionKind;
 use oam_model::registry::{Definition, DefinitionKind, Registry, crd_name};
 
 /// The workload characteristics the OAM spec reserves as labels on workload definitions.
@@ -47,7 +48,7 @@ pub struct WorkloadFacts {
     /// The CRD name (`deployments.apps`), for `*.<group>`.
     pub crd_name: Option<String>,
     /// The workload's apiVersion and kind, when known.
-    pub gvk: Option<(String, String)>,
+    pub gvk: Option<GroupVersionKind>,
     /// The labels of its definition (workload characteristics).
     pub labels: BTreeMap<String, String>,
 }
@@ -56,7 +57,7 @@ impl WorkloadFacts {
     /// The facts of a workload whose type `own_type` resolved to `definition` (a
     /// ComponentDefinition or WorkloadDefinition); `gvk` when the object is at hand.
     #[must_use]
-    pub fn of(definition: &Definition, own_type: &str, gvk: Option<(String, String)>) -> Self {
+    pub fn of(definition: &Definition, own_type: &str, gvk: Option<GroupVersionKind>) -> Self {
         let mut names: BTreeSet<String> = [own_type.to_owned(), definition.name.clone()].into();
         names.extend(definition.crd_name.clone());
         names.extend(definition.workload_type.clone());
@@ -230,11 +231,10 @@ impl AppliesTo {
             Self::ApiVersionKind { api_version, kind } => w
                 .gvk
                 .as_ref()
-                .is_some_and(|(a, k)| a == api_version && k == kind),
-            Self::KindGroupVersion { kind, api_version } => w
-                .gvk
-                .as_ref()
-                .is_some_and(|(a, k)| a == api_version && k.eq_ignore_ascii_case(kind)),
+                .is_some_and(|g| g.api_version() == *api_version && g.kind == *kind),
+            Self::KindGroupVersion { kind, api_version } => w.gvk.as_ref().is_some_and(|g| {
+                g.api_version() == *api_version && g.kind.eq_ignore_ascii_case(kind)
+            }),
             Self::Name(n) => w.names.contains(n),
         }
     }
@@ -402,7 +402,7 @@ mod tests {
         WorkloadFacts {
             names: ["deployments.apps".to_owned(), "worker".to_owned()].into(),
             crd_name: Some("deployments.apps".into()),
-            gvk: Some(("apps/v1".into(), "Deployment".into())),
+            gvk: Some(GroupVersionKind::new("apps/v1", "Deployment")),
             labels: [("workload.oam.dev/replicable".to_owned(), "true".to_owned())].into(),
         }
     }

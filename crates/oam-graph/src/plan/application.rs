@@ -117,12 +117,7 @@ fn observe_workloads<'a>(
             .component_type(&c.type_, namespace, app.auto_update())
             .ok()
             .and_then(|f| f.definition.workload_gvk.clone());
-        let key = gvk.map(|(api_version, kind)| ObjectKey {
-            api_version,
-            kind,
-            namespace: namespace.map(str::to_owned),
-            name: c.name.clone(),
-        });
+        let key = gvk.map(|gvk| ObjectKey::new(gvk, namespace, c.name.clone()));
         let live = match &key {
             Some(key) => observed.get(key).unwrap_or_else(|e| {
                 findings.errors.push(PlanError {

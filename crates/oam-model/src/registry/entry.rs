@@ -7,6 +7,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::document::{Document, V1alpha2, V1beta1};
+use crate::gvk::GroupVersionKind;
 use crate::meta::ObjectMeta;
 use crate::raw::RawObject;
 use crate::serde_util::tree;
@@ -117,8 +118,8 @@ pub struct Definition {
     pub workload_refs_path: Option<String>,
     /// Scopes: whether a component may sit in two scopes of this type.
     pub allow_component_overlap: Option<bool>,
-    /// ComponentDefinitions: the workload's apiVersion and kind, when declared.
-    pub workload_gvk: Option<(String, String)>,
+    /// ComponentDefinitions: what the workload is (`spec.workload.definition`), when declared.
+    pub workload_gvk: Option<GroupVersionKind>,
     /// ComponentDefinitions: the WorkloadDefinition named by `spec.workload.type`.
     pub workload_type: Option<String>,
     /// The definition's `spec` as JSON (what revision hashes include).
@@ -146,9 +147,9 @@ impl Definition {
         let string = |key: &str| spec.get(key).and_then(Value::as_str).map(str::to_owned);
         let workload = spec.get("workload");
         let gvk = workload.and_then(|w| w.get("definition")).and_then(|d| {
-            Some((
-                d.get("apiVersion")?.as_str()?.to_owned(),
-                d.get("kind")?.as_str()?.to_owned(),
+            Some(GroupVersionKind::new(
+                d.get("apiVersion")?.as_str()?,
+                d.get("kind")?.as_str()?,
             ))
         });
         Self {

@@ -53,7 +53,7 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>) {
     };
     match def.kind {
         DefinitionKind::Component => {
-            let gvk_crd = def.workload_gvk.as_ref().map(|(a, k)| crd_name(a, k));
+            let gvk_crd = (def.workload_gvk.as_ref()).map(|g| crd_name(&g.api_version(), &g.kind));
             match (&def.workload_type, &gvk_crd) {
                 (None, None) => refused(
                     cx,

@@ -9,7 +9,7 @@ use oam_graph::PlanErrorKind;
 use oam_model::registry::{Definition, DefinitionKind, object_type};
 use oam_model::v1alpha2::ApplicationConfiguration;
 use oam_model::v1beta1::Application;
-use oam_model::{FieldPath, RawObject};
+use oam_model::{FieldPath, GroupVersionKind, RawObject};
 
 use super::{At, Context, component_path};
 use crate::diagnostic::Severity;
@@ -159,8 +159,7 @@ pub(crate) fn application_configuration(
                 .registry
                 .for_object(DefinitionKind::Workload, w, Some("type"))?;
             let own = object_type(DefinitionKind::Workload, w, Some("type"));
-            let gvk = w.api_version.clone().zip(w.kind.clone());
-            Some((def, WorkloadFacts::of(def, &own, gvk)))
+            Some((def, WorkloadFacts::of(def, &own, GroupVersionKind::of(w))))
         });
         let mut attached = Vec::new();
         for (j, t) in entry.traits.iter().flatten().enumerate() {
