@@ -80,7 +80,7 @@ pub const CODES: &[Code] = &[
     },
     Code {
         code: "OAM010",
-        severity: r#"error"#,
+        severity: r#"error (warning inside an embedded body)"#,
         what: r#"a required field is missing"#,
         example: r#"``missing field `type` ``"#,
     },

@@ -85,6 +85,13 @@ impl Diagnostic {
         self
     }
 
+    /// The code's entry in the registry (`docs/diagnostics.md`): what it means, its severity,
+    /// an example; what `oam explain` prints.
+    #[must_use]
+    pub fn entry(&self) -> Option<&'static oam_model::codes::Code> {
+        oam_model::codes::find(self.code)
+    }
+
     /// The object path.
     #[must_use]
     pub fn path(&self) -> &FieldPath {

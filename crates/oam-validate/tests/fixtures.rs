@@ -26,7 +26,21 @@ fn every_fixture_gives_exactly_its_findings_at_their_place() {
             .map(str::to_owned)
             .collect();
         let report = load_file(&file, &LoadOptions::default());
-        let found: Vec<String> = validate(&report, &Options::default())
+        let findings = validate(&report, &Options::default());
+        for d in &findings {
+            // Every finding's code is registered, with the severity it is reported at.
+            let entry = d
+                .entry()
+                .unwrap_or_else(|| panic!("{name}: {} is not registered", d.code));
+            assert!(
+                entry.severity.contains(d.severity.as_str()),
+                "{name}: {} is reported as {}, registered as {:?}",
+                d.code,
+                d.severity,
+                entry.severity
+            );
+        }
+        let found: Vec<String> = findings
             .into_iter()
             // Embedded-body warnings of the loader are tested in oam-model.
             .filter(|d| !matches!(d.code, "OAM010" | "OAM012"))
