@@ -79,6 +79,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
                 object: format!("{} {name}", loaded.value.kind()),
                 help: Some(e.kind.hint()),
                 related: Vec::new(),
+                suggestion: None,
             })),
         }
     }
@@ -117,6 +118,7 @@ fn warnings<'a>(
         object: String::new(),
         help: Some(w.kind.hint().to_owned()),
         related: Vec::new(),
+        suggestion: None,
     })
 }
 

@@ -129,7 +129,7 @@ fn an_unknown_field_is_shown_with_its_line_a_caret_and_a_hint() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let expected = format!(
-        "error[OAM012]: unknown field `trait`, did you mean `traits`?\n --> {}:8:7\n  |\n8 |       trait: []\n  |       ^^^^^\n  |\n  = note: at spec.components[0].trait in document 0\n  = help: rename it to `traits`, or remove it\n",
+        "error[OAM012]: unknown field `trait`, did you mean `traits`?\n --> {}:8:7\n  |\n8 |       trait: []\n  |       ^^^^^\n  |\n  = note: at spec.components[0].trait in document 0\nhelp: rename it to `traits`, or remove it\n  |\n8 |       traits: []\n  |            +\n",
         file.display()
     );
     assert!(stdout.starts_with(&expected), "{stdout}");

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use oam_model::{Error, FieldPath, Location};
+use oam_model::{Error, ErrorKind, FieldPath, Location};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,6 +49,18 @@ pub struct Diagnostic {
     /// Other places the finding is about ("first listed here", "the other trait"), drawn as
     /// labelled secondary spans.
     pub related: Vec<Related>,
+    /// A fix-it: what to write instead of the token at [`location`](Self::location), drawn as
+    /// the changed source line.
+    pub suggestion: Option<Suggestion>,
+}
+
+/// A machine-applicable fix: replace the token a [`Diagnostic`] points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// What the fix does: ``rename it to `traits` ``.
+    pub message: String,
+    /// The token's replacement.
+    pub replacement: String,
 }
 
 /// A secondary location of a [`Diagnostic`], with what it is.
@@ -72,6 +84,16 @@ impl Diagnostic {
             location: error.location().clone(),
             help: error.hint(),
             related: Vec::new(),
+            suggestion: match error.kind() {
+                ErrorKind::UnknownField {
+                    suggestion: Some(s),
+                    ..
+                } => Some(Suggestion {
+                    message: format!("rename it to `{s}`, or remove it"),
+                    replacement: s.clone(),
+                }),
+                _ => None,
+            },
         }
     }
 

@@ -37,7 +37,7 @@ pub mod matching;
 mod options;
 pub mod render;
 
-pub use diagnostic::{Diagnostic, Related, Severity};
+pub use diagnostic::{Diagnostic, Related, Severity, Suggestion};
 pub use oam_model::catalog;
 pub use options::{Options, Tenancy};
 

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use annotate_snippets::{AnnotationKind, Element, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Patch, Renderer, Snippet};
 use oam_model::{LoadReport, Location};
 use serde_json::{Value, json};
 
@@ -35,9 +35,25 @@ pub fn text(diagnostics: &[Diagnostic], report: &LoadReport, styled: bool) -> St
             .zip(location.position)
             .and_then(|(s, p)| s.line(p.line).map(|t| (t, p)));
         let mut elements: Vec<Element<'_>> = Vec::new();
+        // The fix-it, drawn as the changed line: a group of its own, as rustc's suggestions.
+        let mut fix = None;
         match line_text {
             Some((text, p)) => {
                 let (text, span) = printable_line(text, token_span(text, p.column));
+                if let Some(s) = &d.suggestion {
+                    let patch = Patch::new(
+                        span.clone(),
+                        quoted_like(&text[span.clone()], &s.replacement),
+                    );
+                    fix = Some(
+                        Level::HELP.secondary_title(printable(&s.message)).element(
+                            Snippet::source(text.clone())
+                                .line_start(p.line)
+                                .path(printable(&location.source))
+                                .patch(patch),
+                        ),
+                    );
+                }
                 elements.push(
                     Snippet::source(text)
                         .line_start(p.line)
@@ -58,11 +74,12 @@ pub fn text(diagnostics: &[Diagnostic], report: &LoadReport, styled: bool) -> St
         if let Some(note) = &note {
             elements.push(Level::NOTE.message(note.as_str()).into());
         }
-        if let Some(hint) = hint {
+        if let Some(hint) = hint.filter(|_| fix.is_none()) {
             elements.push(Level::HELP.message(hint).into());
         }
         let group = level.primary_title(title).id(d.code).elements(elements);
-        let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+        let groups: Vec<Group<'_>> = std::iter::once(group).chain(fix).collect();
+        let _ = writeln!(out, "{}\n", renderer.render(&groups));
     }
     out
 }
@@ -91,6 +108,16 @@ fn related<'a>(report: &'a LoadReport, r: &'a Related) -> Element<'a> {
         None => Level::NOTE
             .message(printable(&format!("{}: {location}", r.label)).into_owned())
             .into(),
+    }
+}
+
+/// `replacement` in the quotes `token` is written in, if any (`"tarits"` → `"traits"`).
+fn quoted_like(token: &str, replacement: &str) -> String {
+    match token.chars().next() {
+        Some(q @ ('"' | '\'')) if token.len() > 1 && token.ends_with(q) => {
+            format!("{q}{replacement}{q}")
+        }
+        _ => replacement.to_owned(),
     }
 }
 
@@ -198,6 +225,10 @@ pub fn json(diagnostics: &[Diagnostic]) -> Value {
                 "line": l.position.map(|p| p.line),
                 "column": l.position.map(|p| p.column),
                 "hint": d.help,
+                "suggestion": d.suggestion.as_ref().map(|s| json!({
+                    "message": s.message,
+                    "replacement": s.replacement,
+                })),
                 "related": d.related.iter().map(|r| json!({
                     "label": r.label,
                     "source": r.location.source,
@@ -276,11 +307,57 @@ mod tests {
             },
             help: None,
             related: Vec::new(),
+            suggestion: None,
         };
         assert_eq!(
             github(&[d]),
             "::warning file=dir%2Ca%3Ab.yaml,line=3,col=5,title=OAM045::50%25 of a%0Aline (at spec in document 0)\n"
         );
+    }
+
+    #[test]
+    fn a_misspelt_field_gets_a_fix_it_drawn_as_the_changed_line_in_its_own_quotes() {
+        let json = r#"{"apiVersion": "core.oam.dev/v1alpha2", "kind": "Component", "metadata": {"name": "w"}, "spec": {"workload": {"apiVersion": "apps/v1", "kind": "Deployment"}, "parametrs": []}}"#;
+        let report = oam_model::load_str("c.json", json, &oam_model::LoadOptions::default());
+        let findings = crate::validate(&report, &crate::Options::default());
+        let d = findings
+            .iter()
+            .find(|d| d.code == "OAM012")
+            .expect("the typo");
+        let fix = d.suggestion.as_ref().expect("a fix-it");
+        assert_eq!(fix.replacement, "parameters");
+        let shown = text(&findings, &report, false);
+        assert!(
+            shown.contains("help: rename it to `parameters`, or remove it\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(r#""parameters": []"#),
+            "quoted as the key was: {shown}"
+        );
+        assert!(
+            !shown.contains("= help: rename"),
+            "the fix-it replaces the help line: {shown}"
+        );
+        assert_eq!(
+            json_of(&findings)["suggestion"]["replacement"],
+            "parameters"
+        );
+        assert_eq!(quoted_like("'a'", "b"), "'b'");
+        assert_eq!(quoted_like("a", "b"), "b");
+        assert_eq!(
+            quoted_like("\"", "b"),
+            "b",
+            "a lone quote is not a quoted token"
+        );
+    }
+
+    fn json_of(findings: &[Diagnostic]) -> Value {
+        let all = json(findings);
+        all.as_array()
+            .and_then(|a| a.iter().find(|d| d["code"] == "OAM012"))
+            .cloned()
+            .unwrap_or(Value::Null)
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub(crate) fn check<'a>(cx: &mut Context<'_>, documents: &'a [Loaded<Document>])
             location: here,
             help: Some("keep one of the two, or give one another name or namespace".into()),
             related: Vec::new(),
+            suggestion: None,
         }
         .with_related("first defined here", at_first.clone()));
     }

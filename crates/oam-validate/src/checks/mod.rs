@@ -62,6 +62,7 @@ impl Context<'_> {
             location: at.loaded.location(&path),
             help: Some(help.into()),
             related: Vec::new(),
+            suggestion: None,
         });
     }
 
