@@ -347,29 +347,19 @@ impl Graph {
         // Pass 2: edges.
         let names: Vec<String> = outputs.keys().cloned().collect();
         for (to, name, path) in sinks {
-            match outputs.get(&name) {
-                Some((from, _)) if *from == to => {
-                    errors.push(GraphError {
-                        path,
-                        kind: GraphErrorKind::SelfDependency {
-                            name: graph.nodes[to.0].name.clone(),
-                        },
-                    });
-                }
-                Some((from, _)) => graph.edges.push(Edge {
-                    from: *from,
-                    to,
-                    kind: EdgeKind::Data(name),
-                    path,
-                }),
-                None => {
-                    let suggestion = oam_model::suggest::closest(&name, &names).map(str::to_owned);
-                    errors.push(GraphError {
-                        path,
-                        kind: GraphErrorKind::UnknownOutput { name, suggestion },
-                    });
-                }
-            }
+            let from = outputs.get(&name).map(|(from, _)| *from);
+            let unknown = || GraphErrorKind::UnknownOutput {
+                suggestion: oam_model::suggest::closest(&name, &names).map(str::to_owned),
+                name: name.clone(),
+            };
+            graph.link(
+                from,
+                to,
+                EdgeKind::Data(name.clone()),
+                path,
+                unknown,
+                &mut errors,
+            );
         }
         (graph, errors)
     }
@@ -405,69 +395,61 @@ impl Graph {
             let at = FieldPath::root().field("spec").field("components").index(i);
             for (k, dep) in c.depends_on.iter().flatten().enumerate() {
                 let path = at.clone().field("dependsOn").index(k);
-                match by_name.get(dep.as_str()) {
-                    Some(from) if *from == to => {
-                        errors.push(GraphError {
-                            path,
-                            kind: GraphErrorKind::SelfDependency {
-                                name: c.name.clone(),
-                            },
-                        });
-                    }
-                    Some(from) => graph.edges.push(Edge {
-                        from: *from,
-                        to,
-                        kind: EdgeKind::DependsOn,
-                        path,
-                    }),
-                    None => {
-                        let suggestion =
-                            oam_model::suggest::closest(dep, &components).map(str::to_owned);
-                        errors.push(GraphError {
-                            path,
-                            kind: GraphErrorKind::UnknownDependency {
-                                what: "component".into(),
-                                name: dep.clone(),
-                                suggestion,
-                            },
-                        });
-                    }
-                }
+                let from = by_name.get(dep.as_str()).copied();
+                let unknown = || GraphErrorKind::UnknownDependency {
+                    what: "component".into(),
+                    name: dep.clone(),
+                    suggestion: oam_model::suggest::closest(dep, &components).map(str::to_owned),
+                };
+                graph.link(from, to, EdgeKind::DependsOn, path, unknown, &mut errors);
             }
             for (k, input) in c.inputs.iter().flatten().enumerate() {
                 let path = at.clone().field("inputs").index(k).field("from");
-                match outputs.get(&input.from) {
-                    Some((from, _)) if *from == to => {
-                        errors.push(GraphError {
-                            path,
-                            kind: GraphErrorKind::SelfDependency {
-                                name: c.name.clone(),
-                            },
-                        });
-                    }
-                    Some((from, _)) => graph.edges.push(Edge {
-                        from: *from,
-                        to,
-                        kind: EdgeKind::Data(input.from.clone()),
-                        path,
-                    }),
-                    None if resolves_in(c.properties.as_ref(), &input.from) => {}
-                    None => {
-                        let suggestion = oam_model::suggest::closest(&input.from, &output_names)
-                            .map(str::to_owned);
-                        errors.push(GraphError {
-                            path,
-                            kind: GraphErrorKind::UnknownOutput {
-                                name: input.from.clone(),
-                                suggestion,
-                            },
-                        });
-                    }
+                let from = outputs.get(&input.from).map(|(from, _)| *from);
+                if from.is_none() && resolves_in(c.properties.as_ref(), &input.from) {
+                    continue;
                 }
+                let unknown = || GraphErrorKind::UnknownOutput {
+                    name: input.from.clone(),
+                    suggestion: oam_model::suggest::closest(&input.from, &output_names)
+                        .map(str::to_owned),
+                };
+                let kind = EdgeKind::Data(input.from.clone());
+                graph.link(from, to, kind, path, unknown, &mut errors);
             }
         }
         graph.add_workflow(app, &mut errors);
         (graph, errors)
+    }
+
+    /// The one way an edge is made: `to` waits for `from`, the node a reference at `path`
+    /// names; a reference to `to` itself is a self-dependency, one that names nothing is the
+    /// error `unknown` builds.
+    fn link(
+        &mut self,
+        from: Option<NodeId>,
+        to: NodeId,
+        kind: EdgeKind,
+        path: FieldPath,
+        unknown: impl FnOnce() -> GraphErrorKind,
+        errors: &mut Vec<GraphError>,
+    ) {
+        let kind = match from {
+            Some(from) if from == to => GraphErrorKind::SelfDependency {
+                name: self.nodes[to.0].name.clone(),
+            },
+            Some(from) => {
+                self.edges.push(Edge {
+                    from,
+                    to,
+                    kind,
+                    path,
+                });
+                return;
+            }
+            None => unknown(),
+        };
+        errors.push(GraphError { path, kind });
     }
 
     fn add_workflow(&mut self, app: &Application, errors: &mut Vec<GraphError>) {
@@ -528,50 +510,27 @@ impl Graph {
             let known: Vec<String> = names.keys().cloned().collect();
             for (k, dep) in unit.depends_on.unwrap_or_default().iter().enumerate() {
                 let path = unit.path.clone().field("dependsOn").index(k);
-                let kind = match names.get(dep) {
-                    Some(from) if from == to => GraphErrorKind::SelfDependency {
-                        name: self.nodes[to.0].name.clone(),
-                    },
-                    Some(from) => {
-                        self.edges.push(Edge {
-                            from: *from,
-                            to: *to,
-                            kind: EdgeKind::DependsOn,
-                            path,
-                        });
-                        continue;
-                    }
-                    None => GraphErrorKind::UnknownDependency {
-                        what: what.clone(),
-                        name: dep.clone(),
-                        suggestion: oam_model::suggest::closest(dep, &known).map(str::to_owned),
-                    },
+                let unknown = || GraphErrorKind::UnknownDependency {
+                    what: what.clone(),
+                    name: dep.clone(),
+                    suggestion: oam_model::suggest::closest(dep, &known).map(str::to_owned),
                 };
-                errors.push(GraphError { path, kind });
+                let from = names.get(dep).copied();
+                self.link(from, *to, EdgeKind::DependsOn, path, unknown, errors);
             }
             for (k, input) in unit.inputs.unwrap_or_default().iter().enumerate() {
                 let path = unit.path.clone().field("inputs").index(k).field("from");
-                let kind = match outputs.get(input.from.as_str()) {
-                    Some((from, _)) if from == to => GraphErrorKind::SelfDependency {
-                        name: self.nodes[to.0].name.clone(),
-                    },
-                    Some((from, _)) => {
-                        self.edges.push(Edge {
-                            from: *from,
-                            to: *to,
-                            kind: EdgeKind::Data(input.from.clone()),
-                            path,
-                        });
-                        continue;
-                    }
-                    None if resolves_in(unit.properties, &input.from) => continue,
-                    None => GraphErrorKind::UnknownOutput {
-                        name: input.from.clone(),
-                        suggestion: oam_model::suggest::closest(&input.from, &output_names)
-                            .map(str::to_owned),
-                    },
+                let from = outputs.get(input.from.as_str()).map(|(from, _)| *from);
+                if from.is_none() && resolves_in(unit.properties, &input.from) {
+                    continue;
+                }
+                let unknown = || GraphErrorKind::UnknownOutput {
+                    name: input.from.clone(),
+                    suggestion: oam_model::suggest::closest(&input.from, &output_names)
+                        .map(str::to_owned),
                 };
-                errors.push(GraphError { path, kind });
+                let kind = EdgeKind::Data(input.from.clone());
+                self.link(from, *to, kind, path, unknown, errors);
             }
         }
     }
