@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use oam_model::v1alpha2::{Component, ComponentParameterValue};
+use oam_model::v1alpha2::{Component, ComponentParameter, ComponentParameterValue};
 use oam_model::{FieldPath, FieldPathError, IntOrString, PathError, RawObject};
 use serde_json::Value;
 
@@ -138,18 +138,42 @@ pub fn apply_parameters(
 ) -> Result<Rendered, Vec<ParameterError>> {
     let parameters = component.spec.parameters.as_deref().unwrap_or_default();
     let mut errors = Vec::new();
-    let value_path = |j: usize| FieldPath::root().field("parameterValues").index(j);
-    let param_path = |k: usize, m: usize| {
-        FieldPath::root()
-            .field("spec")
-            .field("parameters")
-            .index(k)
-            .field("fieldPaths")
-            .index(m)
-    };
+    let given = values_by_name(parameters, values, &mut errors);
+    let parsed = parsed_paths(parameters, &given, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut workload = serde_json::to_value(&component.spec.workload).unwrap_or(Value::Null);
+    let warnings = write_values(&mut workload, parameters, &parsed, &given, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match serde_json::from_value(workload) {
+        Ok(workload) => Ok(Rendered { workload, warnings }),
+        Err(e) => Err(vec![ParameterError {
+            side: Side::Component,
+            path: FieldPath::root().field("spec").field("workload"),
+            kind: ParameterErrorKind::InvalidWorkload {
+                message: e.to_string(),
+            },
+        }]),
+    }
+}
 
-    // Values by name: unknown and duplicate names.
-    let mut given: BTreeMap<&str, (usize, &IntOrString)> = BTreeMap::new();
+/// An entry's values by parameter name, each with its position in `parameterValues`.
+type Given<'a> = BTreeMap<&'a str, (usize, &'a IntOrString)>;
+
+fn value_path(j: usize) -> FieldPath {
+    FieldPath::root().field("parameterValues").index(j)
+}
+
+/// The values of an entry by parameter name; unknown and duplicate names are errors.
+fn values_by_name<'a>(
+    parameters: &[ComponentParameter],
+    values: &'a [ComponentParameterValue],
+    errors: &mut Vec<ParameterError>,
+) -> Given<'a> {
+    let mut given: Given<'a> = BTreeMap::new();
     for (j, v) in values.iter().enumerate() {
         if !parameters.iter().any(|p| p.name == v.name) {
             let names: Vec<String> = parameters.iter().map(|p| p.name.clone()).collect();
@@ -177,8 +201,24 @@ pub fn apply_parameters(
             given.insert(&v.name, (j, &v.value));
         }
     }
+    given
+}
 
-    // The Component's paths: parse, and refuse overlaps between different parameters.
+/// The Component's paths of each parameter, parsed; overlaps between different parameters and
+/// required parameters without a value are errors.
+fn parsed_paths(
+    parameters: &[ComponentParameter],
+    given: &Given<'_>,
+    errors: &mut Vec<ParameterError>,
+) -> Vec<Vec<FieldPath>> {
+    let param_path = |k: usize, m: usize| {
+        FieldPath::root()
+            .field("spec")
+            .field("parameters")
+            .index(k)
+            .field("fieldPaths")
+            .index(m)
+    };
     let mut targets: Vec<(usize, FieldPath)> = Vec::new();
     let mut parsed: Vec<Vec<FieldPath>> = Vec::new();
     for (k, p) in parameters.iter().enumerate() {
@@ -225,14 +265,20 @@ pub fn apply_parameters(
             });
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    parsed
+}
 
-    // Apply in declared order.
-    let mut workload = serde_json::to_value(&component.spec.workload).unwrap_or(Value::Null);
+/// Writes each given value at its parameter's paths, in declared order; a value of another JSON
+/// type than the template's is a warning, a path that cannot be written an error.
+fn write_values(
+    workload: &mut Value,
+    parameters: &[ComponentParameter],
+    parsed: &[Vec<FieldPath>],
+    given: &Given<'_>,
+    errors: &mut Vec<ParameterError>,
+) -> Vec<TypeWarning> {
     let mut warnings = Vec::new();
-    for (p, paths) in parameters.iter().zip(&parsed) {
+    for (p, paths) in parameters.iter().zip(parsed) {
         let Some((j, value)) = given.get(p.name.as_str()) else {
             continue;
         };
@@ -241,7 +287,7 @@ pub fn apply_parameters(
             IntOrString::String(s) => Value::from(s.clone()),
         };
         for path in paths {
-            if let Ok(existing) = path.get(&workload)
+            if let Ok(existing) = path.get(workload)
                 && !existing.is_null()
                 && json_type(existing) != json_type(&value)
             {
@@ -252,7 +298,7 @@ pub fn apply_parameters(
                     value_type: json_type(&value),
                 });
             }
-            if let Err(source) = path.set(&mut workload, value.clone()) {
+            if let Err(source) = path.set(workload, value.clone()) {
                 let kind = ParameterErrorKind::CannotSet {
                     name: p.name.clone(),
                     source,
@@ -265,19 +311,7 @@ pub fn apply_parameters(
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    match serde_json::from_value(workload) {
-        Ok(workload) => Ok(Rendered { workload, warnings }),
-        Err(e) => Err(vec![ParameterError {
-            side: Side::Component,
-            path: FieldPath::root().field("spec").field("workload"),
-            kind: ParameterErrorKind::InvalidWorkload {
-                message: e.to_string(),
-            },
-        }]),
-    }
+    warnings
 }
 
 #[cfg(test)]

@@ -717,3 +717,24 @@ proptest! {
         prop_assert_eq!(first, plan(app_of(&docs), &inputs, &live));
     }
 }
+
+#[test]
+fn a_component_of_another_namespace_is_not_planned_and_the_error_names_both_namespaces() {
+    let yaml = "apiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata: {name: web, namespace: team-a}\nspec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n---\napiVersion: core.oam.dev/v1alpha2\nkind: ApplicationConfiguration\nmetadata: {name: app, namespace: team-b}\nspec:\n  components:\n    - componentName: web\n";
+    let errors = run(yaml, &[]).unwrap_err();
+    assert_eq!(
+        errors[0].kind,
+        PlanErrorKind::ComponentInOtherNamespace {
+            name: "web".into(),
+            namespace: "team-b".into(),
+            theirs: "team-a".into(),
+        }
+    );
+    assert_eq!(errors[0].kind.code(), "OAM025");
+    // Without a namespace of its own the application finds it, as kubectl -n would place it.
+    let unnamespaced = yaml.replace(
+        "metadata: {name: app, namespace: team-b}",
+        "metadata: {name: app}",
+    );
+    assert_eq!(run(&unnamespaced, &[]).unwrap().ready().count(), 1);
+}

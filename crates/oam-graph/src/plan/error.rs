@@ -22,6 +22,19 @@ pub enum PlanErrorKind {
         /// The closest Component name.
         suggestion: Option<String>,
     },
+    /// `componentName` names a Component only another namespace has: an ApplicationConfiguration
+    /// finds Components in its own namespace.
+    #[error(
+        "no Component named {name:?} in namespace {namespace:?}: the one among the inputs is in namespace {theirs:?}"
+    )]
+    ComponentInOtherNamespace {
+        /// The name.
+        name: String,
+        /// The application's namespace.
+        namespace: String,
+        /// The namespace the Component of that name is in.
+        theirs: String,
+    },
     /// `revisionName` is not the latest revision of a Component among the inputs.
     #[error(
         "cannot get component revision {name:?}: only the latest revision of a Component given as input can be rendered"
@@ -105,7 +118,7 @@ impl PlanErrorKind {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Graph(g) => g.code(),
-            Self::ComponentNotFound { .. } => "OAM025",
+            Self::ComponentNotFound { .. } | Self::ComponentInOtherNamespace { .. } => "OAM025",
             Self::RevisionNotFound { .. } => "OAM026",
             Self::ComponentReference => "OAM027",
             Self::Parameter(_) => "OAM028",
@@ -129,6 +142,7 @@ impl PlanErrorKind {
             Self::ComponentNotFound { .. } => {
                 "pass the Component's file too, or fix the componentName".into()
             }
+            Self::ComponentInOtherNamespace { .. } => "an ApplicationConfiguration finds Components only in its own namespace: give both the same one".into(),
             Self::RevisionNotFound { .. } => {
                 "bind the component by componentName, or pass the Component whose status.latestRevision is this revision".into()
             }

@@ -62,6 +62,13 @@ pub(crate) struct RenderedEntry {
     pub(crate) objects: Vec<Value>,
 }
 
+/// A rendered trait and where its definition wants the workload reference written.
+struct TraitObject {
+    object: Value,
+    workload_ref_path: Option<String>,
+    path: FieldPath,
+}
+
 pub(crate) struct Context<'a> {
     pub(crate) app: &'a ApplicationConfiguration,
     pub(crate) inputs: &'a Inputs<'a>,
@@ -98,10 +105,21 @@ impl Context<'_> {
                     let names: Vec<String> = (inputs.component_names(namespace).iter())
                         .map(|k| (*k).to_owned())
                         .collect();
-                    let suggestion = oam_model::suggest::closest(name, &names).map(str::to_owned);
-                    let kind = PlanErrorKind::ComponentNotFound {
-                        name: name.clone(),
-                        suggestion,
+                    let elsewhere = inputs.components().find(|c| {
+                        c.metadata.name.as_deref() == Some(name.as_str())
+                            && c.metadata.namespace.is_some()
+                    });
+                    let kind = match (elsewhere, namespace) {
+                        (Some(c), Some(ours)) => PlanErrorKind::ComponentInOtherNamespace {
+                            name: name.clone(),
+                            namespace: ours.to_owned(),
+                            theirs: c.metadata.namespace.clone().unwrap_or_default(),
+                        },
+                        _ => PlanErrorKind::ComponentNotFound {
+                            name: name.clone(),
+                            suggestion: oam_model::suggest::closest(name, &names)
+                                .map(str::to_owned),
+                        },
                     };
                     self.error(at.clone().field("componentName"), kind);
                     None
@@ -155,6 +173,66 @@ impl Context<'_> {
                 kind: PlanWarningKind::ParameterType(w),
             });
         }
+        let (traits, revision_enabled) = self.render_traits(entry, &at, &component_name, &revision);
+        let labels = self.labels(&component_name, revision.clone(), "WORKLOAD");
+        let latest = revision.parse::<RevisionName>().ok();
+        let template_name = rendered.workload.name().map(str::to_owned);
+        let kept = revision_enabled
+            .then(|| self.kept_workload_name(&component_name, &revision))
+            .flatten();
+        let name = match kept.map_or_else(
+            || {
+                workload_name(
+                    &component_name,
+                    template_name.as_deref(),
+                    revision_enabled,
+                    latest.as_ref(),
+                )
+            },
+            Ok,
+        ) {
+            Ok(n) => n,
+            Err(e) => {
+                self.error(at, PlanErrorKind::NoLatestRevision(e));
+                return None;
+            }
+        };
+        let mut workload = object_json(&rendered.workload);
+        self.stamp(&mut workload, &name, &labels);
+        let objects = self.link_workload_refs(workload, &name, traits);
+        Some(RenderedEntry {
+            component: component_name,
+            objects,
+        })
+    }
+
+    /// The OAM labels of an object of `component` (`resource_type`: `WORKLOAD` or `TRAIT`).
+    fn labels(
+        &self,
+        component: &str,
+        revision: String,
+        resource_type: &str,
+    ) -> [(&'static str, String); 4] {
+        [
+            (
+                LABEL_APP_NAME,
+                self.app.metadata.name.clone().unwrap_or_default(),
+            ),
+            (LABEL_COMPONENT, component.to_owned()),
+            (LABEL_REVISION, revision),
+            (LABEL_RESOURCE_TYPE, resource_type.to_owned()),
+        ]
+    }
+
+    /// The entry's traits, named and labelled, each with its definition's `workloadRefPath`;
+    /// and whether any has a `revisionEnabled` definition.
+    fn render_traits(
+        &mut self,
+        entry: &ApplicationConfigurationComponent,
+        at: &FieldPath,
+        component_name: &str,
+        revision: &str,
+    ) -> (Vec<TraitObject>, bool) {
         let registry = self.inputs.registry();
         let mut traits = Vec::new();
         let mut revision_enabled = false;
@@ -181,70 +259,46 @@ impl Context<'_> {
             revision_enabled |= definition.is_some_and(|d| d.revision_enabled);
             let type_ = definition.map_or("dummy", |d| d.name.as_str());
             let ordinal = ordinals.entry(type_.to_owned()).or_default();
-            let name =
-                t.trait_.name().map(str::to_owned).or_else(|| {
-                    self.recorded_trait_name(entry, &component_name, api_version, kind)
-                });
-            let name = name.unwrap_or_else(|| trait_name(&component_name, type_, *ordinal));
+            let name = t
+                .trait_
+                .name()
+                .map(str::to_owned)
+                .or_else(|| self.recorded_trait_name(entry, component_name, api_version, kind));
+            let name = name.unwrap_or_else(|| trait_name(component_name, type_, *ordinal));
             *ordinal += 1;
             let mut object = object_json(&t.trait_);
-            let labels = [
-                (
-                    LABEL_APP_NAME,
-                    app.metadata.name.clone().unwrap_or_default(),
-                ),
-                (LABEL_COMPONENT, component_name.clone()),
-                (LABEL_REVISION, revision.clone()),
-                (LABEL_RESOURCE_TYPE, "TRAIT".to_owned()),
-            ];
+            let labels = self.labels(component_name, revision.to_owned(), "TRAIT");
             self.stamp(&mut object, &name, &labels);
-            traits.push((
+            traits.push(TraitObject {
                 object,
-                definition.and_then(|d| d.workload_ref_path.clone()),
-                tat,
-            ));
+                workload_ref_path: definition.and_then(|d| d.workload_ref_path.clone()),
+                path: tat,
+            });
         }
-        let latest = revision.parse::<RevisionName>().ok();
-        let template_name = rendered.workload.name().map(str::to_owned);
-        let kept = revision_enabled
-            .then(|| self.kept_workload_name(&component_name, &revision))
-            .flatten();
-        let name = match kept.map_or_else(
-            || {
-                workload_name(
-                    &component_name,
-                    template_name.as_deref(),
-                    revision_enabled,
-                    latest.as_ref(),
-                )
-            },
-            Ok,
-        ) {
-            Ok(n) => n,
-            Err(e) => {
-                self.error(at, PlanErrorKind::NoLatestRevision(e));
-                return None;
-            }
-        };
-        let mut workload = object_json(&rendered.workload);
-        let labels = [
-            (
-                LABEL_APP_NAME,
-                app.metadata.name.clone().unwrap_or_default(),
-            ),
-            (LABEL_COMPONENT, component_name.clone()),
-            (LABEL_REVISION, revision),
-            (LABEL_RESOURCE_TYPE, "WORKLOAD".to_owned()),
-        ];
-        self.stamp(&mut workload, &name, &labels);
+        (traits, revision_enabled)
+    }
+
+    /// The workload, then each trait with a reference to the workload written at its
+    /// definition's `workloadRefPath`.
+    fn link_workload_refs(
+        &mut self,
+        workload: Value,
+        name: &str,
+        traits: Vec<TraitObject>,
+    ) -> Vec<Value> {
         let reference = json!({
             "apiVersion": workload.get("apiVersion").cloned().unwrap_or(Value::Null),
             "kind": workload.get("kind").cloned().unwrap_or(Value::Null),
             "name": name,
         });
         let mut objects = vec![workload];
-        for (mut object, ref_path, tat) in traits {
-            if let Some(text) = ref_path {
+        for TraitObject {
+            mut object,
+            workload_ref_path,
+            path: tat,
+        } in traits
+        {
+            if let Some(text) = workload_ref_path {
                 match parse_path(&text) {
                     Ok(path) => {
                         if let Err(source) = path.set(&mut object, reference.clone()) {
@@ -257,10 +311,7 @@ impl Context<'_> {
             }
             objects.push(object);
         }
-        Some(RenderedEntry {
-            component: component_name,
-            objects,
-        })
+        objects
     }
 
     /// Sets the name, namespace, controller owner, the OAM labels (over the object's own) and

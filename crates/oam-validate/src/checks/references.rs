@@ -171,13 +171,12 @@ fn lookup<'a>(
     };
     match (c.metadata.namespace.as_deref(), namespace) {
         (Some(theirs), Some(ours)) if theirs != ours => {
-            cx.error(
-                at,
-                "OAM025",
-                path,
-                format!("no Component named {name:?} in namespace {ours:?}: the one among the inputs is in namespace {theirs:?}"),
-                "an ApplicationConfiguration finds Components only in its own namespace: give both the same one",
-            );
+            let kind = PlanErrorKind::ComponentInOtherNamespace {
+                name: name.to_owned(),
+                namespace: ours.to_owned(),
+                theirs: theirs.to_owned(),
+            };
+            cx.plan_error(at, path, &kind);
             None
         }
         _ => Some(c),
