@@ -213,32 +213,8 @@ impl<'a> Pass<'a> {
                 }
                 Readiness::Ready(Some(value)) => self.write(node, &mut object, input, &value, &iat),
             }
-            let conditions = input.conditions.as_deref().unwrap_or_default();
-            if conditions.is_empty() {
-                continue;
-            }
-            // Sink-side conditions: a sink that does not exist yet passes them.
-            let sink = match self.observe(node) {
-                Ok(s) => s,
-                Err(kind) => {
-                    self.errors.push(PlanError {
-                        path: at.clone(),
-                        kind,
-                    });
-                    continue;
-                }
-            };
-            let Some(sink) = sink else { continue };
-            match check_conditions(conditions, &sink, None, &self.app_json) {
-                Ok(Some(reason)) => {
-                    let reason = format!("DataInputs Conditions: {reason}");
-                    unsatisfied.push(self.unsatisfied(reason, feed, node, input));
-                }
-                Ok(None) => {}
-                Err(kind) => self.errors.push(PlanError {
-                    path: iat.field("conditions"),
-                    kind,
-                }),
+            if let Some(u) = self.sink_conditions(node, input, iat, feed) {
+                unsatisfied.push(u);
             }
         }
         if unsatisfied.is_empty() {
@@ -250,6 +226,43 @@ impl<'a> Pass<'a> {
                     .map(|u| Unsatisfied::Data(Box::new(u)))
                     .collect(),
             )
+        }
+    }
+
+    /// The input's sink-side conditions, checked against the observed sink: unsatisfied, or
+    /// `None` when they hold, when there are none, or when the sink does not exist yet.
+    fn sink_conditions(
+        &mut self,
+        node: usize,
+        input: &DataInput,
+        iat: FieldPath,
+        feed: (usize, &DataOutput),
+    ) -> Option<UnsatisfiedDependency> {
+        let conditions = input.conditions.as_deref().unwrap_or_default();
+        if conditions.is_empty() {
+            return None;
+        }
+        let sink = match self.observe(node) {
+            Ok(sink) => sink?,
+            Err(kind) => {
+                let path = self.graph.nodes()[node].path.clone();
+                self.errors.push(PlanError { path, kind });
+                return None;
+            }
+        };
+        match check_conditions(conditions, &sink, None, &self.app_json) {
+            Ok(Some(reason)) => {
+                let reason = format!("DataInputs Conditions: {reason}");
+                Some(self.unsatisfied(reason, feed, node, input))
+            }
+            Ok(None) => None,
+            Err(kind) => {
+                self.errors.push(PlanError {
+                    path: iat.field("conditions"),
+                    kind,
+                });
+                None
+            }
         }
     }
 
