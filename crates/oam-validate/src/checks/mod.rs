@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use oam_graph::PlanErrorKind;
 use oam_model::registry::Registry;
 use oam_model::v1alpha2::Component;
-use oam_model::{Document, FieldPath, Loaded, V1alpha2, V1beta1};
+use oam_model::{Document, FieldPath, Inputs, Loaded, V1alpha2, V1beta1};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::Options;
@@ -28,10 +28,11 @@ use crate::options::Options;
 pub(crate) struct Context<'a> {
     pub(crate) registry: &'a Registry,
     pub(crate) options: &'a Options,
-    /// Components by name, with their documents (the first of a name wins).
-    pub(crate) components: BTreeMap<&'a str, &'a Component>,
-    /// The document each Component was loaded from.
-    pub(crate) component_documents: BTreeMap<&'a str, &'a Loaded<Document>>,
+    /// The Components by namespace and name (the first of a key kept), as the planner and the
+    /// revision hash see them.
+    pub(crate) inputs: Inputs<'a>,
+    /// The document each Component was loaded from, by namespace and name.
+    pub(crate) component_documents: BTreeMap<(Option<&'a str>, &'a str), &'a Loaded<Document>>,
     /// Every named object of the input: (apiVersion, kind, name), for scope references (any
     /// kind can serve as a scope, e.g. an Istio Gateway).
     pub(crate) objects: BTreeSet<(&'a str, &'a str, &'a str)>,
@@ -44,7 +45,7 @@ pub(crate) struct At<'a> {
     pub(crate) object: String,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub(crate) fn emit(
         &mut self,
         at: &At<'_>,
@@ -64,6 +65,18 @@ impl Context<'_> {
             related: Vec::new(),
             suggestion: None,
         });
+    }
+
+    /// The Component an application in `namespace` means by `name` (see [`Inputs::component`]).
+    pub(crate) fn component(&self, namespace: Option<&str>, name: &str) -> Option<&'a Component> {
+        self.inputs.component(namespace, name)
+    }
+
+    /// The document `component` was loaded from.
+    pub(crate) fn component_document(&self, component: &Component) -> Option<&'a Loaded<Document>> {
+        let m = &component.metadata;
+        let key = (m.namespace.as_deref(), m.name.as_deref()?);
+        self.component_documents.get(&key).copied()
     }
 
     /// A problem the planner would stop on, found before planning: the planner's code, words
@@ -112,7 +125,8 @@ pub(crate) fn run(
     let mut cx = Context {
         registry,
         options,
-        components: BTreeMap::new(),
+        inputs: Inputs::new(registry)
+            .with_components(documents.iter().filter_map(|d| d.value.get::<Component>())),
         component_documents: BTreeMap::new(),
         objects: BTreeSet::new(),
         out: Vec::new(),
@@ -121,8 +135,8 @@ pub(crate) fn run(
         if let Document::V1alpha2(V1alpha2::Component(c)) = &loaded.value
             && let Some(name) = c.metadata.name.as_deref()
         {
-            cx.components.entry(name).or_insert(c);
-            cx.component_documents.entry(name).or_insert(loaded);
+            let key = (c.metadata.namespace.as_deref(), name);
+            cx.component_documents.entry(key).or_insert(loaded);
         }
         let doc = &loaded.value;
         if let Some(name) = doc.name() {

@@ -14,10 +14,10 @@ pub(crate) fn check(cx: &mut Context<'_>, at: &At<'_>, app: &ApplicationConfigur
         let Some(name) = entry.component_name.as_deref() else {
             continue;
         };
-        let (Some(component), Some(document)) = (
-            cx.components.get(name).copied(),
-            cx.component_documents.get(name).copied(),
-        ) else {
+        let Some(component) = cx.component(app.metadata.namespace.as_deref(), name) else {
+            continue;
+        };
+        let Some(document) = cx.component_document(component) else {
             continue;
         };
         let here = component_path(i);

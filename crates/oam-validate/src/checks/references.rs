@@ -165,22 +165,24 @@ fn lookup<'a>(
     name: &str,
     namespace: Option<&str>,
 ) -> Option<&'a Component> {
-    let Some(c) = cx.components.get(name).copied() else {
-        component_missing(cx, at, path, name);
-        return None;
-    };
-    match (c.metadata.namespace.as_deref(), namespace) {
-        (Some(theirs), Some(ours)) if theirs != ours => {
+    if let Some(c) = cx.component(namespace, name) {
+        return Some(c);
+    }
+    let elsewhere = (cx.inputs.components())
+        .find(|c| c.metadata.name.as_deref() == Some(name))
+        .and_then(|c| c.metadata.namespace.as_deref());
+    match (elsewhere, namespace) {
+        (Some(theirs), Some(ours)) => {
             let kind = PlanErrorKind::ComponentInOtherNamespace {
                 name: name.to_owned(),
                 namespace: ours.to_owned(),
                 theirs: theirs.to_owned(),
             };
             cx.plan_error(at, path, &kind);
-            None
         }
-        _ => Some(c),
+        _ => component_missing(cx, at, path, name, namespace),
     }
+    None
 }
 
 /// A pinned revision that the Component's recorded latest revision says does not exist yet.
@@ -205,8 +207,16 @@ fn beyond_latest(
     }
 }
 
-fn component_missing(cx: &mut Context<'_>, at: &At<'_>, path: FieldPath, name: &str) {
-    let known: Vec<String> = cx.components.keys().map(|k| (*k).to_owned()).collect();
+fn component_missing(
+    cx: &mut Context<'_>,
+    at: &At<'_>,
+    path: FieldPath,
+    name: &str,
+    namespace: Option<&str>,
+) {
+    let known: Vec<String> = (cx.inputs.component_names(namespace).iter())
+        .map(|k| (*k).to_owned())
+        .collect();
     let kind = PlanErrorKind::ComponentNotFound {
         name: name.to_owned(),
         suggestion: oam_model::suggest::closest(name, &known).map(str::to_owned),

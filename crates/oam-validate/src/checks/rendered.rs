@@ -33,7 +33,7 @@ pub(crate) fn application_configuration(
         // A component listed twice is reported as such (OAM053), not once more here.
         if let Some(name) = entry.component_name.as_deref()
             && listed.insert(name)
-            && let Some(c) = cx.components.get(name)
+            && let Some(c) = cx.component(app.metadata.namespace.as_deref(), name)
         {
             let workload = &c.spec.workload;
             let named = workload.name().unwrap_or(name).to_owned();

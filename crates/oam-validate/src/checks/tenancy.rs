@@ -97,7 +97,7 @@ pub(crate) fn application_configuration(
         if let Some(c) = entry
             .component_name
             .as_deref()
-            .and_then(|n| cx.components.get(n).copied())
+            .and_then(|n| cx.component(app.metadata.namespace.as_deref(), n))
         {
             for (j, v) in entry.parameter_values.iter().flatten().enumerate() {
                 let Some(p) = c

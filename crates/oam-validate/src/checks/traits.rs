@@ -153,7 +153,8 @@ pub(crate) fn application_configuration(
                     .and_then(|r| r.rsplit_once("-v").map(|(c, _)| c.to_owned()))
             })
             .unwrap_or_default();
-        let workload = cx.components.get(name.as_str()).and_then(|c| {
+        let namespace = app.metadata.namespace.as_deref();
+        let workload = cx.component(namespace, name.as_str()).and_then(|c| {
             let w = &c.spec.workload;
             let def = cx
                 .registry
