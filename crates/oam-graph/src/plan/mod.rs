@@ -1,4 +1,4 @@
-//! The planner's front door and its result: the dependency engine (`oam-v1alpha2.md` §9,
+//! The planner's front door: the dependency engine (`oam-v1alpha2.md` §9,
 //! `oam-v1beta1.md` §7) as a pure function of an application, its inputs and the observed
 //! cluster state.
 //!
