@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use oam_model::v1alpha2::ApplicationConfiguration;
-use oam_model::v1beta1::Application;
+use oam_model::v1beta1::{Application, InputItem};
 use oam_model::{App, FieldPath};
 
 /// A node's index in [`Graph::nodes`] (declaration order).
@@ -389,7 +389,6 @@ impl Graph {
             }
         }
         let components: Vec<String> = by_name.keys().map(|k| (*k).to_owned()).collect();
-        let output_names: Vec<String> = outputs.keys().cloned().collect();
         for (i, c) in app.spec.components.iter().enumerate() {
             let to = NodeId(i);
             let at = FieldPath::root().field("spec").field("components").index(i);
@@ -403,20 +402,9 @@ impl Graph {
                 };
                 graph.link(from, to, EdgeKind::DependsOn, path, unknown, &mut errors);
             }
-            for (k, input) in c.inputs.iter().flatten().enumerate() {
-                let path = at.clone().field("inputs").index(k).field("from");
-                let from = outputs.get(&input.from).map(|(from, _)| *from);
-                if from.is_none() && resolves_in(c.properties.as_ref(), &input.from) {
-                    continue;
-                }
-                let unknown = || GraphErrorKind::UnknownOutput {
-                    name: input.from.clone(),
-                    suggestion: oam_model::suggest::closest(&input.from, &output_names)
-                        .map(str::to_owned),
-                };
-                let kind = EdgeKind::Data(input.from.clone());
-                graph.link(from, to, kind, path, unknown, &mut errors);
-            }
+            let inputs = c.inputs.as_deref().unwrap_or_default();
+            let properties = c.properties.as_ref();
+            graph.link_inputs(to, inputs, &at, properties, &outputs, &mut errors);
         }
         graph.add_workflow(app, &mut errors);
         (graph, errors)
@@ -450,6 +438,37 @@ impl Graph {
             None => unknown(),
         };
         errors.push(GraphError { path, kind });
+    }
+
+    /// Links `to` to the producer of each of its `inputs` (declared at `at`), by output name. An
+    /// input that names no output is accepted when it resolves as a field path inside the
+    /// consumer's own `properties` (the upstream fallback).
+    fn link_inputs(
+        &mut self,
+        to: NodeId,
+        inputs: &[InputItem],
+        at: &FieldPath,
+        properties: Option<&serde_json::Value>,
+        outputs: &BTreeMap<String, (NodeId, FieldPath)>,
+        errors: &mut Vec<GraphError>,
+    ) {
+        for (k, input) in inputs.iter().enumerate() {
+            let path = at.clone().field("inputs").index(k).field("from");
+            let from = outputs.get(&input.from).map(|(from, _)| *from);
+            if from.is_none() && resolves_in(properties, &input.from) {
+                continue;
+            }
+            // Only a name that resolves nowhere pays for the list of names.
+            let unknown = || {
+                let names: Vec<String> = outputs.keys().cloned().collect();
+                GraphErrorKind::UnknownOutput {
+                    name: input.from.clone(),
+                    suggestion: oam_model::suggest::closest(&input.from, &names).map(str::to_owned),
+                }
+            };
+            let kind = EdgeKind::Data(input.from.clone());
+            self.link(from, to, kind, path, unknown, errors);
+        }
     }
 
     fn add_workflow(&mut self, app: &Application, errors: &mut Vec<GraphError>) {
@@ -504,7 +523,6 @@ impl Graph {
                 register_output(&mut outputs, &out.name, *id, path, errors);
             }
         }
-        let output_names: Vec<String> = outputs.keys().cloned().collect();
         for (to, unit) in &units {
             let (what, names) = &scopes[unit.scope];
             let known: Vec<String> = names.keys().cloned().collect();
@@ -518,20 +536,8 @@ impl Graph {
                 let from = names.get(dep).copied();
                 self.link(from, *to, EdgeKind::DependsOn, path, unknown, errors);
             }
-            for (k, input) in unit.inputs.unwrap_or_default().iter().enumerate() {
-                let path = unit.path.clone().field("inputs").index(k).field("from");
-                let from = outputs.get(input.from.as_str()).map(|(from, _)| *from);
-                if from.is_none() && resolves_in(unit.properties, &input.from) {
-                    continue;
-                }
-                let unknown = || GraphErrorKind::UnknownOutput {
-                    name: input.from.clone(),
-                    suggestion: oam_model::suggest::closest(&input.from, &output_names)
-                        .map(str::to_owned),
-                };
-                let kind = EdgeKind::Data(input.from.clone());
-                self.link(from, *to, kind, path, unknown, errors);
-            }
+            let inputs = unit.inputs.unwrap_or_default();
+            self.link_inputs(*to, inputs, &unit.path, unit.properties, &outputs, errors);
         }
     }
 }

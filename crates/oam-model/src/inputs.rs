@@ -57,12 +57,14 @@ impl<'a> Inputs<'a> {
     pub fn from_documents(documents: impl IntoIterator<Item = &'a Document> + Clone) -> Self {
         let mut registry = crate::catalog::registry().clone();
         registry.extend(documents.clone());
-        Self::new(crate::catalog::registry())
-            .with_registry(registry)
-            .with_components(documents.into_iter().filter_map(|d| match d {
-                Document::V1alpha2(V1alpha2::Component(c)) => Some(c),
-                _ => None,
-            }))
+        let inputs = Self {
+            components: BTreeMap::new(),
+            registry: Cow::Owned(registry),
+        };
+        inputs.with_components(documents.into_iter().filter_map(|d| match d {
+            Document::V1alpha2(V1alpha2::Component(c)) => Some(c),
+            _ => None,
+        }))
     }
 
     /// [`Inputs::from_documents`] over every document that loaded.
@@ -115,6 +117,16 @@ impl<'a> Inputs<'a> {
                     .find(|((_, c), _)| *c == name)
                     .map(|(_, c)| *c)
             })
+    }
+
+    /// A Component named `name` in some namespace (the first in namespace order): what an
+    /// application of another namespace may have meant, when [`Inputs::component`] finds none.
+    #[must_use]
+    pub fn in_a_namespace(&self, name: &str) -> Option<&'a Component> {
+        self.components
+            .iter()
+            .find(|((ns, n), _)| ns.is_some() && *n == name)
+            .map(|(_, c)| *c)
     }
 
     /// Every Component, in (namespace, name) order.
@@ -179,6 +191,11 @@ spec: {workload: {apiVersion: apps/v1, kind: StatefulSet}}\n";
             "another namespace's"
         );
         assert!(inputs.component(None, "db").is_some());
+        let db = inputs
+            .in_a_namespace("db")
+            .and_then(|c| c.metadata.namespace.as_deref());
+        assert_eq!(db, Some("dev"));
+        assert!(inputs.in_a_namespace("nothing").is_none());
         assert_eq!(inputs.component_names(Some("prod")), ["web"]);
         assert_eq!(inputs.component_names(None), ["db", "web"]);
         assert_eq!(inputs.components().count(), 3);

@@ -105,11 +105,7 @@ impl Context<'_> {
                     let names: Vec<String> = (inputs.component_names(namespace).iter())
                         .map(|k| (*k).to_owned())
                         .collect();
-                    let elsewhere = inputs.components().find(|c| {
-                        c.metadata.name.as_deref() == Some(name.as_str())
-                            && c.metadata.namespace.is_some()
-                    });
-                    let kind = match (elsewhere, namespace) {
+                    let kind = match (inputs.in_a_namespace(name), namespace) {
                         (Some(c), Some(ours)) => PlanErrorKind::ComponentInOtherNamespace {
                             name: name.clone(),
                             namespace: ours.to_owned(),

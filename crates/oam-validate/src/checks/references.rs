@@ -168,10 +168,11 @@ fn lookup<'a>(
     if let Some(c) = cx.component(namespace, name) {
         return Some(c);
     }
-    let elsewhere = (cx.inputs.components())
-        .find(|c| c.metadata.name.as_deref() == Some(name))
-        .and_then(|c| c.metadata.namespace.as_deref());
-    match (elsewhere, namespace) {
+    let elsewhere = cx.inputs.in_a_namespace(name);
+    match (
+        elsewhere.and_then(|c| c.metadata.namespace.as_deref()),
+        namespace,
+    ) {
         (Some(theirs), Some(ours)) => {
             let kind = PlanErrorKind::ComponentInOtherNamespace {
                 name: name.to_owned(),
