@@ -36,6 +36,8 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: CatalogFormat,
+    #[command(flatten)]
+    load: crate::LoadArgs,
 }
 
 fn entry(registry: &Registry, d: &Definition) -> Value {
@@ -59,7 +61,7 @@ fn entry(registry: &Registry, d: &Definition) -> Value {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let report = crate::load_all(&args.paths, &LoadOptions::default());
+    let report = crate::load_all(&args.paths, &args.load.options(LoadOptions::default()));
     if !report.errors.is_empty() {
         return crate::validate::print_load_problems(&report);
     }

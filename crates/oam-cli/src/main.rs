@@ -85,6 +85,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// The loading flags every command that reads documents takes.
+#[derive(clap::Args, Clone, Copy, Debug, Default)]
+pub(crate) struct LoadArgs {
+    /// How many threads may load and check at once (files, the pieces of a large YAML stream,
+    /// families of checks); 1 is sequential. The output is the same whatever the number. Default: every available core.
+    #[arg(long, value_name = "N")]
+    pub(crate) jobs: Option<std::num::NonZeroUsize>,
+}
+
+impl LoadArgs {
+    /// `base` with these flags applied.
+    pub(crate) fn options(self, base: LoadOptions) -> LoadOptions {
+        LoadOptions {
+            jobs: self.jobs.or(base.jobs),
+            ..base
+        }
+    }
+}
+
 /// Loads every path (`-` is standard input) into one report.
 pub(crate) fn load_all(paths: &[PathBuf], options: &LoadOptions) -> LoadReport {
     let mut report = LoadReport::default();

@@ -37,11 +37,14 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: PlanFormat,
+    #[command(flatten)]
+    load: crate::LoadArgs,
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let report = crate::load_all(&args.paths, &LoadOptions::default());
-    let observed_report = crate::load_all(&args.observed, &LoadOptions::lenient());
+    let report = crate::load_all(&args.paths, &args.load.options(LoadOptions::default()));
+    let observed_report =
+        crate::load_all(&args.observed, &args.load.options(LoadOptions::lenient()));
     if !report.errors.is_empty() {
         return crate::validate::print_load_problems(&report);
     }

@@ -21,6 +21,8 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: RevisionFormat,
+    #[command(flatten)]
+    load: crate::LoadArgs,
 }
 
 /// One hashed object.
@@ -43,7 +45,7 @@ pub(crate) enum RevisionFormat {
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
-    let report = crate::load_all(&args.paths, &LoadOptions::default());
+    let report = crate::load_all(&args.paths, &args.load.options(LoadOptions::default()));
     if !report.errors.is_empty() {
         return crate::validate::print_load_problems(&report);
     }

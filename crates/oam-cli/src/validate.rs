@@ -42,6 +42,8 @@ pub(crate) struct Args {
     /// The largest source accepted, in bytes (a guard against hostile input).
     #[arg(long, value_name = "BYTES", default_value_t = oam_model::Limits::default().max_source_bytes)]
     max_bytes: usize,
+    #[command(flatten)]
+    load: crate::LoadArgs,
 }
 
 pub(crate) fn run(args: &Args) -> ExitCode {
@@ -52,6 +54,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
     };
     options.limits.max_depth = args.max_depth;
     options.limits.max_source_bytes = args.max_bytes;
+    let options = args.load.options(options);
     let mut report = crate::load_all(&args.paths, &options);
     if report.documents.is_empty() && report.errors.is_empty() {
         // Exit 0 would claim that something was checked and found clean.

@@ -517,3 +517,81 @@ fn the_librarys_default_application_hash_is_what_oam_revision_prints_for_every_e
         "some example app uses a catalog type, so the default must include the catalog"
     );
 }
+
+/// `oam` with `args`, once with `--jobs 1` and once with `--jobs 8`: the same exit code and
+/// the same bytes on both streams, returned.
+fn same_with_one_or_eight_jobs(args: &[&str]) -> Output {
+    let one = oam(&[args, &["--jobs", "1"]].concat());
+    let eight = oam(&[args, &["--jobs", "8"]].concat());
+    assert_eq!(one.status.code(), eight.status.code(), "{args:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&one.stdout),
+        String::from_utf8_lossy(&eight.stdout),
+        "{args:?}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&one.stderr),
+        String::from_utf8_lossy(&eight.stderr),
+        "{args:?}"
+    );
+    one
+}
+
+#[test]
+fn output_is_the_same_with_one_thread_or_eight() {
+    let mut dirs = vec![
+        "examples".to_owned(),
+        "crates/oam-validate/tests/fixtures".to_owned(),
+    ];
+    if let Some(corpus) = oam_conformance::corpus() {
+        dirs.push(corpus.display().to_string());
+    }
+    for dir in &dirs {
+        for format in ["text", "json"] {
+            let out = same_with_one_or_eight_jobs(&["validate", "--format", format, dir]);
+            assert!(!out.stdout.is_empty(), "{dir}");
+        }
+    }
+    for command in ["graph", "revision"] {
+        same_with_one_or_eight_jobs(&[command, "examples/apps"]);
+    }
+    // A stream large enough to be loaded in pieces, with findings far into it.
+    let mut text = String::new();
+    for i in 0..3_000 {
+        let typo = if i % 500 == 499 { "  trais: []\n" } else { "" };
+        text.push_str(&format!(
+            "---\napiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata:\n  name: c{i}\n\
+             spec:\n  workload:\n    apiVersion: apps/v1\n    kind: Deployment\n{typo}"
+        ));
+    }
+    text.push_str(
+        "---\napiVersion: core.oam.dev/v1alpha2\nkind: Component\nmetadata:\n  name: c7\n\
+         spec:\n  workload: {apiVersion: apps/v1, kind: Deployment}\n",
+    );
+    let last_typo = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "  trais: []")
+        .last()
+        .unwrap()
+        .0
+        + 1;
+    let file = temp("jobs").join("stream.yaml");
+    std::fs::write(&file, text).unwrap();
+    let file = file.display().to_string();
+    let out = same_with_one_or_eight_jobs(&["validate", &file]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.matches("unknown field `trais`").count(),
+        6,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{file}:{last_typo}:3\n")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error[OAM068]: Component c7 is defined twice"),
+        "{stdout}"
+    );
+}

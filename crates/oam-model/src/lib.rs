@@ -66,6 +66,7 @@ mod gvk;
 mod inputs;
 mod load;
 pub mod meta;
+pub mod parallel;
 mod raw;
 pub mod registry;
 mod resource;

@@ -3,10 +3,13 @@
 
 mod embedded;
 mod json;
+mod pieces;
 mod position;
+mod split;
 mod yaml;
 
 use std::io::Read;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -101,6 +104,11 @@ pub struct LoadOptions {
     pub unknown_fields: UnknownFields,
     /// Limits against hostile input.
     pub limits: Limits,
+    /// How many threads may parse and type documents at once: the files of a directory, the
+    /// pieces of a large YAML stream (cut at its document markers) and the typing of its
+    /// documents. `None` (the default) uses every available core; one means sequential. The
+    /// result is the same, byte for byte, whatever the number.
+    pub jobs: Option<NonZeroUsize>,
 }
 
 impl LoadOptions {
@@ -111,6 +119,21 @@ impl LoadOptions {
             unknown_fields: UnknownFields::Warn,
             ..Self::default()
         }
+    }
+
+    /// These options with at most `jobs` threads (one means sequential, zero is taken as one).
+    #[must_use]
+    pub fn with_jobs(self, jobs: usize) -> Self {
+        Self {
+            jobs: Some(NonZeroUsize::new(jobs).unwrap_or(NonZeroUsize::MIN)),
+            ..self
+        }
+    }
+
+    /// The number of threads these options allow: `jobs`, or the available cores.
+    #[must_use]
+    pub fn threads(&self) -> usize {
+        crate::parallel::threads(self.jobs)
     }
 }
 
@@ -442,63 +465,84 @@ pub fn load_source(source: Source, options: &LoadOptions) -> LoadReport {
         ));
         return report;
     }
+    let jobs = options.threads();
+    if source.format == Format::Yaml
+        && let Some(parts) = pieces::load_yaml_in_pieces(&source, options, jobs)
+    {
+        for part in parts {
+            report.documents.extend(part.documents);
+            report.errors.extend(part.errors);
+        }
+        return report;
+    }
     let parsed = match source.format {
         Format::Yaml => yaml::documents(&source.text, &options.limits),
         Format::Json => json::documents(&source.text, &options.limits),
     };
     for (index, item) in parsed.into_iter().enumerate() {
-        match item {
-            Ok((value, root)) => {
-                let root = root.map(|(l, c)| source.line_col(l, c));
-                let tags = source.foreign_tags(root);
-                let tabs = source.indentation_tabs(root);
-                if tags.is_empty() && tabs.is_empty() {
-                    load_document(value, &source, index, root, options, &mut report);
-                }
-                for (path, at) in tabs {
-                    let key = path.last().map(ToString::to_string).unwrap_or_default();
-                    let location = Location {
-                        source: source.name.clone(),
-                        document: Some(index),
-                        path: path.clone(),
-                        position: Some(*at),
-                    };
-                    report
-                        .errors
-                        .push(Error::new(ErrorKind::TabIndentation { key }, location));
-                }
-                for (path, at, tag) in tags {
-                    let kind = ErrorKind::UnsupportedTag { tag: tag.clone() };
-                    let location = Location {
-                        source: source.name.clone(),
-                        document: Some(index),
-                        path: path.clone(),
-                        position: Some(*at),
-                    };
-                    report.errors.push(Error::new(kind, location));
-                }
+        load_parsed(item, &source, index, options, &mut report);
+    }
+    report
+}
+
+/// Types one parsed document (or reports its parse error) into `report`.
+fn load_parsed(
+    item: ParsedDocument,
+    source: &Arc<Source>,
+    index: usize,
+    options: &LoadOptions,
+    report: &mut LoadReport,
+) {
+    match item {
+        Ok((value, root)) => {
+            let root = root.map(|(l, c)| source.line_col(l, c));
+            let tags = source.foreign_tags(root);
+            let tabs = source.indentation_tabs(root);
+            if tags.is_empty() && tabs.is_empty() {
+                load_document(value, source, index, root, options, report);
             }
-            Err((mut kind, at)) => {
-                let mut position = at.map(|(l, c)| source.line_col(l, c));
-                let mut path = FieldPath::root();
-                if let ErrorKind::DuplicateKey { key, first } = &mut kind
-                    && let Some((at_path, at_first, again)) = source.duplicate(key, position)
-                {
-                    *first = Some(at_first);
-                    position = Some(again);
-                    path = at_path.clone();
-                }
+            for (path, at) in tabs {
+                let key = path.last().map(ToString::to_string).unwrap_or_default();
                 let location = Location {
                     source: source.name.clone(),
                     document: Some(index),
-                    path,
-                    position,
+                    path: path.clone(),
+                    position: Some(*at),
+                };
+                report
+                    .errors
+                    .push(Error::new(ErrorKind::TabIndentation { key }, location));
+            }
+            for (path, at, tag) in tags {
+                let kind = ErrorKind::UnsupportedTag { tag: tag.clone() };
+                let location = Location {
+                    source: source.name.clone(),
+                    document: Some(index),
+                    path: path.clone(),
+                    position: Some(*at),
                 };
                 report.errors.push(Error::new(kind, location));
             }
         }
+        Err((mut kind, at)) => {
+            let mut position = at.map(|(l, c)| source.line_col(l, c));
+            let mut path = FieldPath::root();
+            if let ErrorKind::DuplicateKey { key, first } = &mut kind
+                && let Some((at_path, at_first, again)) = source.duplicate(key, position)
+            {
+                *first = Some(at_first);
+                position = Some(again);
+                path = at_path.clone();
+            }
+            let location = Location {
+                source: source.name.clone(),
+                document: Some(index),
+                path,
+                position,
+            };
+            report.errors.push(Error::new(kind, location));
+        }
     }
-    report
 }
 
 fn load_document(
@@ -666,8 +710,10 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> LoadReport {
         report.extend(io_error(&path, &e));
     }
     files.sort();
-    for file in files {
-        report.extend(load_file(&file, options));
+    for loaded in
+        crate::parallel::map_in_order(&files, options.threads(), |file| load_file(file, options))
+    {
+        report.extend(loaded);
     }
     report
 }

@@ -2,8 +2,9 @@
 //! parser can be swapped without touching the public API).
 
 use serde_json::Value;
-use serde_saphyr::{Spanned, budget, options};
+use serde_saphyr::{Options, Spanned, budget, options};
 
+use super::split::Piece;
 use super::{Limits, ParsedDocument, strip_location};
 use crate::error::ErrorKind;
 
@@ -13,8 +14,43 @@ use crate::error::ErrorKind;
 /// that fails is the stream parsed again document by document, so that one broken document does
 /// not hide the others and every error is reported with its own location.
 pub(crate) fn documents(text: &str, limits: &Limits) -> Vec<ParsedDocument> {
-    let scaled = |floor: usize, per_byte: usize| floor.max(text.len().saturating_mul(per_byte));
-    let mut whole = options! {
+    let options = stream_options(text.len(), limits);
+    if let Some(docs) = whole(text, options.clone(), 1) {
+        return docs;
+    }
+    let mut bytes = text.as_bytes();
+    serde_saphyr::read_with_options::<_, Spanned<Value>>(&mut bytes, options)
+        .map(|item| match item {
+            Ok(d) => {
+                let at = root(&d, 1);
+                Ok((d.value, Some(at)))
+            }
+            Err(e) => Err(convert(&e)),
+        })
+        .collect()
+}
+
+/// Every document of one piece of `text` (see [`super::split`]), with lines and columns in the
+/// whole text, when the piece parses within its share of the stream's budgets; `None` tells
+/// the caller to parse the whole text with [`documents`], which reports any failure exactly as
+/// it would have without pieces.
+pub(crate) fn piece_documents(
+    text: &str,
+    piece: &Piece,
+    limits: &Limits,
+) -> Option<Vec<ParsedDocument>> {
+    let options = share(
+        &stream_options(text.len(), limits),
+        piece.end - piece.start,
+        text.len(),
+    );
+    whole(&text[piece.start..piece.end], options, piece.line)
+}
+
+/// The parser's options for a stream of `len` bytes: budgets scaled to the input.
+fn stream_options(len: usize, limits: &Limits) -> Options {
+    let scaled = |floor: usize, per_byte: usize| floor.max(len.saturating_mul(per_byte));
+    let mut options = options! {
         budget: budget! {
             max_reader_input_bytes: Some(limits.max_source_bytes),
             max_depth: limits.max_depth,
@@ -30,30 +66,63 @@ pub(crate) fn documents(text: &str, limits: &Limits) -> Vec<ParsedDocument> {
         // `!!binary` stays its base64 text: JSON, and so Kubernetes, carries bytes as base64.
         ignore_binary_tag_for_string: true,
     };
-    whole.alias_limits.max_total_replayed_events = limits.max_alias_replay_events;
-    if let Ok(docs) =
-        serde_saphyr::from_multiple_with_options::<Spanned<Value>>(text, whole.clone())
-    {
-        return docs
-            .into_iter()
-            .map(|d| {
-                Ok((
-                    d.value,
-                    Some((d.defined.line() as usize, d.defined.column() as usize)),
-                ))
-            })
-            .collect();
+    options.alias_limits.max_total_replayed_events = limits.max_alias_replay_events;
+    options
+}
+
+/// The options for a piece of `part` bytes of a `total`-byte stream: every budget that counts
+/// over the whole stream is cut in proportion (rounded down, so the pieces together never get
+/// more than the stream), the per-node ones stay. So if the stream breaks a budget, some piece
+/// breaks its share, and the stream is parsed again sequentially.
+fn share(options: &Options, part: usize, total: usize) -> Options {
+    let cut = |v: usize| {
+        let v = u128::try_from(v).unwrap_or(u128::MAX);
+        let part = u128::try_from(part).unwrap_or(u128::MAX);
+        let total = u128::try_from(total.max(1)).unwrap_or(u128::MAX);
+        usize::try_from(v.saturating_mul(part) / total).unwrap_or(usize::MAX)
+    };
+    let mut options = options.clone();
+    if let Some(b) = options.budget.as_mut() {
+        b.max_reader_input_bytes = b.max_reader_input_bytes.map(cut);
+        b.max_events = cut(b.max_events);
+        b.max_aliases = cut(b.max_aliases);
+        b.max_anchors = cut(b.max_anchors);
+        b.max_recorded_anchor_events = cut(b.max_recorded_anchor_events);
+        b.max_recorded_anchor_bytes = cut(b.max_recorded_anchor_bytes);
+        b.max_total_property_interpolation_work = cut(b.max_total_property_interpolation_work);
+        b.max_documents = cut(b.max_documents);
+        b.max_nodes = cut(b.max_nodes);
+        b.max_total_scalar_bytes = cut(b.max_total_scalar_bytes);
+        b.max_merge_keys = cut(b.max_merge_keys);
+        // The alias/anchor ratio is checked only from a number of aliases on: a piece checks it
+        // from its first alias, so that a stream over the ratio always has a piece over it.
+        b.alias_anchor_min_aliases = 1;
     }
-    let mut bytes = text.as_bytes();
-    serde_saphyr::read_with_options::<_, Spanned<Value>>(&mut bytes, whole)
-        .map(|item| match item {
-            Ok(d) => Ok((
-                d.value,
-                Some((d.defined.line() as usize, d.defined.column() as usize)),
-            )),
-            Err(e) => Err(convert(&e)),
-        })
-        .collect()
+    options.alias_limits.max_total_replayed_events =
+        cut(options.alias_limits.max_total_replayed_events);
+    options
+}
+
+/// Every document of `text`, a piece that starts on line `first_line` of its source, when the
+/// whole piece parses.
+fn whole(text: &str, options: Options, first_line: usize) -> Option<Vec<ParsedDocument>> {
+    let docs = serde_saphyr::from_multiple_with_options::<Spanned<Value>>(text, options).ok()?;
+    Some(
+        docs.into_iter()
+            .map(|d| {
+                let at = root(&d, first_line);
+                Ok((d.value, Some(at)))
+            })
+            .collect(),
+    )
+}
+
+/// The line and column of a document's root in its source.
+fn root(d: &Spanned<Value>, first_line: usize) -> (usize, usize) {
+    (
+        d.defined.line() as usize + first_line - 1,
+        d.defined.column() as usize,
+    )
 }
 
 fn convert(error: &serde_saphyr::Error) -> (ErrorKind, Option<(usize, usize)>) {
