@@ -89,7 +89,8 @@ fn main() -> ExitCode {
 #[derive(clap::Args, Clone, Copy, Debug, Default)]
 pub(crate) struct LoadArgs {
     /// How many threads may load and check at once (files, the pieces of a large YAML stream,
-    /// families of checks); 1 is sequential. The output is the same whatever the number. Default: every available core.
+    /// families of checks); 1 is sequential. The output is the same whatever the number.
+    /// Default: every available core.
     #[arg(long, value_name = "N")]
     pub(crate) jobs: Option<std::num::NonZeroUsize>,
 }

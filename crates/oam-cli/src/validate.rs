@@ -77,6 +77,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         builtin: !args.no_builtin,
         definitions,
         system_namespace: args.system_namespace.clone(),
+        jobs: args.load.jobs,
         ..Options::default()
     };
     let mut diagnostics = oam_validate::validate(&report, &validate_options);

@@ -38,6 +38,9 @@ pub struct Options {
     pub system_namespace: String,
     /// The tenancy policy.
     pub tenancy: Tenancy,
+    /// How many threads the checks may run on; `None` (the default) uses every available core,
+    /// one means sequential. The findings are the same whatever the number.
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 impl Default for Options {
@@ -47,6 +50,15 @@ impl Default for Options {
             definitions: Vec::new(),
             system_namespace: DEFAULT_SYSTEM_NAMESPACE.to_owned(),
             tenancy: Tenancy::default(),
+            jobs: None,
         }
+    }
+}
+
+impl Options {
+    /// The number of threads these options allow: `jobs`, or the available cores.
+    #[must_use]
+    pub fn threads(&self) -> usize {
+        oam_model::parallel::threads(self.jobs)
     }
 }

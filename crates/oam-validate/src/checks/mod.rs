@@ -30,14 +30,17 @@ pub(crate) struct Context<'a> {
     pub(crate) options: &'a Options,
     /// The Components by namespace and name (the first of a key kept), as the planner and the
     /// revision hash see them.
-    pub(crate) inputs: Inputs<'a>,
+    pub(crate) inputs: &'a Inputs<'a>,
     /// The document each Component was loaded from, by namespace and name.
-    pub(crate) component_documents: BTreeMap<(Option<&'a str>, &'a str), &'a Loaded<Document>>,
+    pub(crate) component_documents: &'a ComponentDocuments<'a>,
     /// Every named object of the input: (apiVersion, kind, name), for scope references (any
     /// kind can serve as a scope, e.g. an Istio Gateway).
-    pub(crate) objects: BTreeSet<(&'a str, &'a str, &'a str)>,
+    pub(crate) objects: &'a BTreeSet<(&'a str, &'a str, &'a str)>,
     pub(crate) out: Vec<Diagnostic>,
 }
+
+/// The document each Component was loaded from, by namespace and name.
+pub(crate) type ComponentDocuments<'a> = BTreeMap<(Option<&'a str>, &'a str), &'a Loaded<Document>>;
 
 /// Where a finding is: the document and the field.
 pub(crate) struct At<'a> {
@@ -116,35 +119,94 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Runs every check over every document.
+/// Runs every check over every document, on up to `options.jobs` threads: each document's
+/// families of checks are tasks, and their findings are joined in task order, so the result is
+/// the one of a single thread.
 pub(crate) fn run(
     documents: &[Loaded<Document>],
     registry: &Registry,
     options: &Options,
 ) -> Vec<Diagnostic> {
-    let mut cx = Context {
-        registry,
-        options,
-        inputs: Inputs::new(registry)
-            .with_components(documents.iter().filter_map(|d| d.value.get::<Component>())),
-        component_documents: BTreeMap::new(),
-        objects: BTreeSet::new(),
-        out: Vec::new(),
-    };
+    let inputs = Inputs::new(registry)
+        .with_components(documents.iter().filter_map(|d| d.value.get::<Component>()));
+    let mut component_documents = ComponentDocuments::new();
+    let mut objects = BTreeSet::new();
     for loaded in documents {
         if let Document::V1alpha2(V1alpha2::Component(c)) = &loaded.value
             && let Some(name) = c.metadata.name.as_deref()
         {
             let key = (c.metadata.namespace.as_deref(), name);
-            cx.component_documents.entry(key).or_insert(loaded);
+            component_documents.entry(key).or_insert(loaded);
         }
         let doc = &loaded.value;
         if let Some(name) = doc.name() {
-            cx.objects.insert((doc.api_version(), doc.kind(), name));
+            objects.insert((doc.api_version(), doc.kind(), name));
         }
     }
+    let context = || Context {
+        registry,
+        options,
+        inputs: &inputs,
+        component_documents: &component_documents,
+        objects: &objects,
+        out: Vec::new(),
+    };
+    let mut cx = context();
     duplicates::check(&mut cx, documents);
-    for loaded in documents {
+    let tasks: Vec<Task<'_>> = documents.iter().flat_map(tasks).collect();
+    let found = oam_model::parallel::map_in_order(&tasks, options.threads(), |task| {
+        let mut cx = context();
+        task.run(&mut cx);
+        cx.out
+    });
+    cx.out.extend(found.into_iter().flatten());
+    cx.out
+}
+
+/// One family of checks over one document.
+struct Task<'a> {
+    loaded: &'a Loaded<Document>,
+    family: Family,
+}
+
+/// The families of checks, each a function of one kind of document.
+#[derive(Clone, Copy)]
+enum Family {
+    Names,
+    References,
+    Rendered,
+    Traits,
+    Scopes,
+    Data,
+    Parameters,
+    Tenancy,
+    Values,
+    Workflow,
+}
+
+/// The tasks for one document, in the order their findings are reported.
+fn tasks(loaded: &Loaded<Document>) -> Vec<Task<'_>> {
+    use Family::*;
+    let families: &[Family] = match &loaded.value {
+        Document::V1alpha2(V1alpha2::ApplicationConfiguration(_)) => &[
+            Names, References, Rendered, Traits, Scopes, Data, Parameters, Tenancy,
+        ],
+        Document::V1alpha2(V1alpha2::ContainerizedWorkload(_)) => &[Names, Values],
+        Document::V1alpha2(V1alpha2::Component(_)) => &[Names, References, Values, Tenancy],
+        Document::V1beta1(V1beta1::Application(_)) => {
+            &[Names, References, Traits, Data, Workflow, Tenancy]
+        }
+        _ => &[Names],
+    };
+    families
+        .iter()
+        .map(|&family| Task { loaded, family })
+        .collect()
+}
+
+impl Task<'_> {
+    fn run(&self, cx: &mut Context<'_>) {
+        let loaded = self.loaded;
         let at = At {
             loaded,
             object: format!(
@@ -153,37 +215,42 @@ pub(crate) fn run(
                 loaded.value.name().unwrap_or("<unnamed>")
             ),
         };
-        names::check(&mut cx, &at);
-        definitions::check(&mut cx, &at);
-        match &loaded.value {
-            Document::V1alpha2(V1alpha2::ApplicationConfiguration(app)) => {
-                references::application_configuration(&mut cx, &at, app);
-                rendered::application_configuration(&mut cx, &at, app);
-                traits::application_configuration(&mut cx, &at, app);
-                scopes::check(&mut cx, &at, app);
-                data::application_configuration(&mut cx, &at, app);
-                parameters::check(&mut cx, &at, app);
-                tenancy::application_configuration(&mut cx, &at, app);
+        let cx = &mut *cx;
+        match (self.family, &loaded.value) {
+            (Family::Names, _) => {
+                names::check(cx, &at);
+                definitions::check(cx, &at);
             }
-            Document::V1alpha2(V1alpha2::ContainerizedWorkload(w)) => {
-                values::standalone(&mut cx, &at, w);
+            (family, Document::V1alpha2(V1alpha2::ApplicationConfiguration(app))) => match family {
+                Family::References => references::application_configuration(cx, &at, app),
+                Family::Rendered => rendered::application_configuration(cx, &at, app),
+                Family::Traits => traits::application_configuration(cx, &at, app),
+                Family::Scopes => scopes::check(cx, &at, app),
+                Family::Data => data::application_configuration(cx, &at, app),
+                Family::Parameters => parameters::check(cx, &at, app),
+                Family::Tenancy => tenancy::application_configuration(cx, &at, app),
+                _ => {}
+            },
+            (Family::Values, Document::V1alpha2(V1alpha2::ContainerizedWorkload(w))) => {
+                values::standalone(cx, &at, w);
             }
-            Document::V1alpha2(V1alpha2::Component(c)) => {
-                references::component(&mut cx, &at, c);
-                values::component(&mut cx, &at, c);
-                tenancy::component(&mut cx, &at, c);
-            }
-            Document::V1beta1(V1beta1::Application(app)) => {
-                references::application(&mut cx, &at, app);
-                traits::application(&mut cx, &at, app);
-                data::application(&mut cx, &at, app);
-                workflow::check(&mut cx, &at, app);
-                tenancy::application(&mut cx, &at, app);
-            }
+            (family, Document::V1alpha2(V1alpha2::Component(c))) => match family {
+                Family::References => references::component(cx, &at, c),
+                Family::Values => values::component(cx, &at, c),
+                Family::Tenancy => tenancy::component(cx, &at, c),
+                _ => {}
+            },
+            (family, Document::V1beta1(V1beta1::Application(app))) => match family {
+                Family::References => references::application(cx, &at, app),
+                Family::Traits => traits::application(cx, &at, app),
+                Family::Data => data::application(cx, &at, app),
+                Family::Workflow => workflow::check(cx, &at, app),
+                Family::Tenancy => tenancy::application(cx, &at, app),
+                _ => {}
+            },
             _ => {}
         }
     }
-    cx.out
 }
 
 /// The path of `spec.components[i]`.
