@@ -2,21 +2,30 @@
 //! result of loading it on one.
 
 use std::sync::Arc;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{LoadOptions, LoadReport, Source, load_parsed, split, yaml};
 
 /// YAML texts smaller than this are loaded on one thread: a piece is not worth a thread below it.
 const PIECES_MIN_BYTES: usize = 64 << 10;
 
+/// The smallest piece worth cutting: each costs a parse set-up and a hand-over between threads.
+const PIECE_MIN_BYTES: usize = 32 << 10;
+
+/// Pieces per thread. Each thread types a piece's trees and drops them before it parses its
+/// next piece, so at any moment only about `jobs` pieces' trees are alive beside the typed
+/// documents: with one piece per thread, all the trees were (30% more peak memory than one
+/// thread, whose typed documents reuse the memory of the trees it drops).
+const PIECES_PER_THREAD: usize = 8;
+
 /// The reports of a YAML source loaded in pieces (cut at document markers) on up to `jobs`
 /// threads, in text order; `None` when the source is small, has no pieces, or a piece does not
 /// parse within its share of the budgets, and the caller loads it sequentially.
 ///
-/// Each thread parses its piece, learns from the thread before it how many documents come
-/// before (and tells the next), then types its documents with their indices in the whole
-/// source. Parsing and typing on the same thread keep the trees and the typed documents in one
-/// allocator arena: typing the trees on other threads than parsed them took 30% more memory.
+/// Each piece is parsed and typed on one thread as if it were the whole source, then its
+/// document indices are shifted by the number of documents before it. The threads take the
+/// largest pieces first, so one large document (an ApplicationConfiguration of 10,000
+/// components is a third of its stream) does not leave the other threads idle at the end.
 pub(super) fn load_yaml_in_pieces(
     source: &Arc<Source>,
     options: &LoadOptions,
@@ -25,49 +34,51 @@ pub(super) fn load_yaml_in_pieces(
     if jobs < 2 || source.text.len() < PIECES_MIN_BYTES {
         return None;
     }
-    let pieces = split::pieces(&source.text, jobs);
+    let parts = (jobs * PIECES_PER_THREAD).min(source.text.len() / PIECE_MIN_BYTES);
+    let pieces = split::pieces(&source.text, parts);
     if pieces.len() < 2 {
         return None;
     }
-    // The number of documents before each piece, passed from each thread to the next; `None`
-    // (or a closed channel) when a piece before failed.
-    let (senders, receivers): (Vec<_>, Vec<_>) = (0..=pieces.len())
-        .map(|_| mpsc::channel::<Option<usize>>())
-        .unzip();
-    let _ = senders[0].send(Some(0));
-    let load = |piece: &split::Piece,
-                before: mpsc::Receiver<Option<usize>>,
-                after: mpsc::Sender<Option<usize>>| {
-        let parsed = yaml::piece_documents(&source.text, piece, &options.limits);
-        let base = before.recv().ok().flatten();
-        let (Some(parsed), Some(base)) = (parsed, base) else {
-            let _ = after.send(None);
-            return None;
+    let mut largest_first: Vec<(usize, &split::Piece)> = pieces.iter().enumerate().collect();
+    largest_first.sort_by_key(|(n, p)| (std::cmp::Reverse(p.end - p.start), *n));
+    let failed = AtomicBool::new(false);
+    let mut done = crate::parallel::map_in_order(&largest_first, jobs, |&(n, piece)| {
+        if failed.load(Ordering::Relaxed) {
+            return (n, None);
+        }
+        let Some(parsed) = yaml::piece_documents(&source.text, piece, &options.limits) else {
+            failed.store(true, Ordering::Relaxed);
+            return (n, None);
         };
-        let _ = after.send(Some(base + parsed.len()));
+        let count = parsed.len();
         let mut part = LoadReport::default();
         for (i, item) in parsed.into_iter().enumerate() {
-            load_parsed(item, source, base + i, options, &mut part);
+            load_parsed(item, source, i, options, &mut part);
         }
-        Some(part)
-    };
-    let parts: Vec<Option<LoadReport>> = std::thread::scope(|scope| {
-        let mut work = pieces
-            .iter()
-            .zip(receivers.into_iter().zip(senders.into_iter().skip(1)));
-        let first = work.next();
-        let others: Vec<_> = work
-            .map(|(piece, (before, after))| scope.spawn(move || load(piece, before, after)))
-            .collect();
-        let mut parts = vec![first.and_then(|(piece, (before, after))| load(piece, before, after))];
-        for handle in others {
-            parts.push(
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        parts
+        (n, Some((count, part)))
     });
-    parts.into_iter().collect()
+    done.sort_unstable_by_key(|(n, _)| *n);
+    let mut before = 0;
+    let mut reports = Vec::with_capacity(done.len());
+    for (_, part) in done {
+        let (count, mut part) = part?;
+        shift(&mut part, before);
+        before += count;
+        reports.push(part);
+    }
+    Some(reports)
+}
+
+/// Renumbers the documents of a piece's report as documents of the whole source, `by` after the
+/// piece's own numbers.
+fn shift(part: &mut LoadReport, by: usize) {
+    let renumber = |error: &mut crate::Error| {
+        let location = error.location_mut();
+        location.document = location.document.map(|d| d + by);
+    };
+    for loaded in &mut part.documents {
+        loaded.document += by;
+        loaded.warnings.iter_mut().for_each(renumber);
+    }
+    part.errors.iter_mut().for_each(renumber);
 }
