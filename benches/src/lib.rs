@@ -110,3 +110,47 @@ pub fn untyped_options(len: usize) -> serde_saphyr::Options {
         ignore_binary_tag_for_string: true,
     }
 }
+
+/// A typical KubeVela Application of about 5 KB: ten services of the standard catalog's types
+/// with traits, data passing between neighbours, a topology policy and a DAG workflow; clean
+/// under `oam validate` with the standard catalog. The webhook's and the pre-commit hook's input.
+#[must_use]
+pub fn typical_application() -> String {
+    let mut out = String::from(
+        "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata:\n  name: storefront\n  namespace: shop\n  labels: {team: checkout}\nspec:\n  components:\n",
+    );
+    for i in 0..10 {
+        let kind = if i % 3 == 2 { "worker" } else { "webservice" };
+        let _ = write!(
+            out,
+            "    - name: svc-{i}
+      type: {kind}
+      properties:
+        image: registry.example.com/shop/svc-{i}:1.4.{i}
+        cpu: \"0.5\"
+        memory: 256Mi
+        env:
+          - {{name: LOG_LEVEL, value: info}}
+      traits:
+        - type: scaler
+          properties: {{replicas: 2}}
+        - type: labels
+          properties: {{tier: backend}}
+"
+        );
+        if i > 0 {
+            let _ = writeln!(
+                out,
+                "      dependsOn: [svc-{}]\n      inputs:\n        - {{from: addr-{}, parameterKey: upstream}}",
+                i - 1,
+                i - 1
+            );
+        }
+        let _ = writeln!(
+            out,
+            "      outputs:\n        - {{name: addr-{i}, valueFrom: output.status.address}}"
+        );
+    }
+    out.push_str("  policies:\n    - name: here\n      type: topology\n      properties: {clusters: [local]}\n");
+    out
+}

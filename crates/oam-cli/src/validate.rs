@@ -86,7 +86,12 @@ pub(crate) fn run(args: &Args) -> ExitCode {
             d.severity = Severity::Error;
         }
     }
-    print(&report, diagnostics, args.format)
+    let code = print(&report, diagnostics, args.format);
+    // The process ends here: freeing every tree and document one by one would only delay the
+    // exit (an eighth of `oam validate` on the 10,000-component stream, in whole-process runs);
+    // the system takes the memory back at once.
+    std::mem::forget(report);
+    code
 }
 
 /// One line per ApplicationConfiguration and Application: its name and its findings' count.
