@@ -55,11 +55,9 @@ impl<'a> Inputs<'a> {
     /// DefinitionRevisions over the standard catalog.
     #[must_use]
     pub fn from_documents(documents: impl IntoIterator<Item = &'a Document> + Clone) -> Self {
-        let mut registry = crate::catalog::registry().clone();
-        registry.extend(documents.clone());
         let inputs = Self {
             components: BTreeMap::new(),
-            registry: Cow::Owned(registry),
+            registry: crate::catalog::registry().with_documents(documents.clone()),
         };
         inputs.with_components(documents.into_iter().filter_map(|d| match d {
             Document::V1alpha2(V1alpha2::Component(c)) => Some(c),

@@ -66,7 +66,18 @@ pub fn registry<'a>(
 /// Runs every check over loaded documents, in document order.
 #[must_use]
 pub fn check(documents: &[Loaded<Document>], options: &Options) -> Vec<Diagnostic> {
-    let registry = registry(documents.iter().map(|d| &d.value), options);
+    let values = documents.iter().map(|d| &d.value);
+    // The catalog as it is, borrowed, unless something lies over it: copying it for every call
+    // was most of the checks of one small Application.
+    let catalog = catalog::registry();
+    let plain = options.builtin
+        && options.definitions.is_empty()
+        && options.system_namespace == catalog.system_namespace();
+    let registry = if plain {
+        catalog.with_documents(values)
+    } else {
+        std::borrow::Cow::Owned(registry(values, options))
+    };
     let mut out = checks::run(documents, &registry, options);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // A Component bound by several entries would otherwise repeat its own faults.

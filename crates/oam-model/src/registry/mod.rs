@@ -163,6 +163,43 @@ impl Registry {
         }
     }
 
+    /// These definitions with the definitions and DefinitionRevisions among `documents` over
+    /// them: `self` itself, borrowed, when `documents` hold none. So a caller that lays a
+    /// request's documents over a large base (the standard catalog, for every admission
+    /// request) copies the base only when the request brings a definition of its own.
+    ///
+    /// ```
+    /// use oam_model::{catalog, load_str, LoadOptions};
+    /// let app = load_str("app.yaml", "apiVersion: core.oam.dev/v1beta1\nkind: Application\n\
+    ///     metadata: {name: a}\nspec: {components: []}\n", &LoadOptions::default());
+    /// let layered = catalog::registry().with_documents(app.values());
+    /// assert!(matches!(layered, std::borrow::Cow::Borrowed(_)));
+    /// ```
+    #[must_use]
+    pub fn with_documents<'d>(
+        &self,
+        documents: impl IntoIterator<Item = &'d Document>,
+    ) -> std::borrow::Cow<'_, Registry> {
+        let mut owned: Option<Registry> = None;
+        for document in documents {
+            let defines = Definition::from_document(document).is_some()
+                || matches!(document, Document::Raw(raw)
+                    if Definition::from_definition_revision(raw).is_some());
+            if defines {
+                owned
+                    .get_or_insert_with(|| self.clone())
+                    .extend(std::iter::once(document));
+            }
+        }
+        owned.map_or(std::borrow::Cow::Borrowed(self), std::borrow::Cow::Owned)
+    }
+
+    /// The namespace system definitions live in.
+    #[must_use]
+    pub fn system_namespace(&self) -> &str {
+        &self.system_namespace
+    }
+
     /// Adds a definition, returning the one of the same kind, name and namespace it shadows.
     /// A definition with `spec.version` is also its own revision `<name>-v<version>`.
     pub fn insert(&mut self, definition: Definition) -> Option<Definition> {
@@ -389,6 +426,32 @@ mod tests {
             "---\napiVersion: core.oam.dev/v1beta1\nkind: TraitDefinition\n\
              metadata: {{name: {name}{ns}}}\nspec: {{workloadRefPath: {path}}}\n"
         )
+    }
+
+    #[test]
+    fn documents_over_a_base_copy_it_only_when_they_define_something() {
+        let base = registry(&trait_def("scaler", None, "spec.base"));
+        let app = load_str(
+            "app.yaml",
+            "apiVersion: core.oam.dev/v1beta1\nkind: Application\nmetadata: {name: a}\n\
+             spec: {components: []}\n",
+            &LoadOptions::default(),
+        );
+        let same = base.with_documents(app.values());
+        assert!(matches!(same, std::borrow::Cow::Borrowed(_)));
+        let defs = load_str(
+            "defs.yaml",
+            &trait_def("scaler", None, "spec.mine"),
+            &LoadOptions::default(),
+        );
+        let over = base.with_documents(app.values().chain(defs.values()));
+        assert!(matches!(over, std::borrow::Cow::Owned(_)));
+        let path = |r: &Registry| {
+            r.get(DefinitionKind::Trait, "scaler", None)
+                .and_then(|d| d.workload_ref_path.clone())
+        };
+        assert_eq!(path(&over).as_deref(), Some("spec.mine"));
+        assert_eq!(path(&base).as_deref(), Some("spec.base"));
     }
 
     #[test]

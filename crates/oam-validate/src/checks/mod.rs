@@ -154,7 +154,14 @@ pub(crate) fn run(
     let mut cx = context();
     duplicates::check(&mut cx, documents);
     let tasks: Vec<Task<'_>> = documents.iter().flat_map(tasks).collect();
-    let found = oam_model::parallel::map_in_order(&tasks, options.threads(), |task| {
+    // A few tasks (one small application: an admission request) take less time than starting
+    // a thread would.
+    let threads = if tasks.len() < PARALLEL_MIN_TASKS {
+        1
+    } else {
+        options.threads()
+    };
+    let found = oam_model::parallel::map_in_order(&tasks, threads, |task| {
         let mut cx = context();
         task.run(&mut cx);
         cx.out
@@ -162,6 +169,9 @@ pub(crate) fn run(
     cx.out.extend(found.into_iter().flatten());
     cx.out
 }
+
+/// Fewer tasks than this run on the calling thread.
+const PARALLEL_MIN_TASKS: usize = 64;
 
 /// One family of checks over one document.
 struct Task<'a> {
