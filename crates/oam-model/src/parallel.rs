@@ -10,8 +10,9 @@ pub fn threads(jobs: Option<NonZeroUsize>) -> usize {
         .map_or(1, NonZeroUsize::get)
 }
 
-/// `f` of every item, in the items' order (so the result does not depend on `jobs`), computed on up to `jobs` threads that each take the
-/// next item not yet taken (so one slow item does not hold up a thread's share of the others).
+/// `f` of every item, in the items' order (so the result does not depend on `jobs`), computed
+/// on up to `jobs` threads that each take the next item not yet taken (so one slow item does
+/// not hold up a thread's share of the others).
 /// A panic in `f` is raised again on the calling thread, as it would be on one thread.
 ///
 /// ```

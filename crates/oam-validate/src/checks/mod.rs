@@ -225,7 +225,6 @@ impl Task<'_> {
                 loaded.value.name().unwrap_or("<unnamed>")
             ),
         };
-        let cx = &mut *cx;
         match (self.family, &loaded.value) {
             (Family::Names, _) => {
                 names::check(cx, &at);
