@@ -2,6 +2,18 @@
 
 use std::fmt::Write as _;
 
+/// The peak resident set of this process so far, in KiB (the kernel's `VmHWM`; 0 where
+/// `/proc` has no such line). No allocator hooks: `unsafe` is forbidden here.
+#[must_use]
+pub fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// A YAML stream of `n` Components (each a ContainerizedWorkload with ports, env, resources and
 /// a parameter) followed by one ApplicationConfiguration that binds them all with a trait and
 /// data passing between neighbours: the shape of a real large application.

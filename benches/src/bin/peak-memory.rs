@@ -7,21 +7,12 @@
 
 use std::process::Command;
 
-fn vm_hwm_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let [_, mode, n] = args.as_slice() {
         let n: usize = n.parse().expect("a count");
         let text = oam_benches::v1alpha2_stream(n);
-        let before = vm_hwm_kib();
+        let before = oam_benches::peak_rss_kib();
         let kept = match mode.as_str() {
             "text" => 0,
             "untyped" => {
@@ -43,7 +34,7 @@ fn main() {
                 .documents
                 .len(),
         };
-        println!("{} {} {}", vm_hwm_kib(), before, kept);
+        println!("{} {} {}", oam_benches::peak_rss_kib(), before, kept);
         return;
     }
     let n = args.get(1).map_or("10000".to_owned(), Clone::clone);

@@ -14,15 +14,6 @@ use oam_model::{Inputs, LoadOptions, LoadReport, load_str};
 
 const STAGES: [&str; 6] = ["untyped", "load", "load-1", "graph", "checks", "hash"];
 
-fn vm_hwm_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0)
-}
-
 /// Runs one stage over the stream of `n` Components; the seconds it took (the load before a
 /// stage that needs one is not counted).
 fn stage(name: &str, n: usize) -> f64 {
@@ -101,7 +92,7 @@ fn main() {
     {
         let n: usize = n.parse().expect("a count");
         let seconds = stage(name, n);
-        println!("{seconds} {}", vm_hwm_kib());
+        println!("{seconds} {}", oam_benches::peak_rss_kib());
         return;
     }
     let counts: Vec<usize> = if args.len() > 1 {

@@ -570,11 +570,10 @@ fn output_is_the_same_with_one_thread_or_eight() {
     );
     let last_typo = text
         .lines()
-        .enumerate()
-        .filter(|(_, l)| *l == "  trais: []")
-        .last()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| *l == "  trais: []")
         .unwrap()
-        .0
         + 1;
     let file = temp("jobs").join("stream.yaml");
     std::fs::write(&file, text).unwrap();

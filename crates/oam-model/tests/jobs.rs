@@ -83,11 +83,10 @@ fn unknown_fields_late_in_the_stream_keep_their_lines() {
     let last = report.errors.last().unwrap().to_string();
     let line = text
         .lines()
-        .enumerate()
-        .filter(|(_, l)| *l == "  trais: []")
-        .last()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| *l == "  trais: []")
         .unwrap()
-        .0
         + 1;
     assert!(
         last.starts_with(&format!("typos.yaml:{line}:3: unknown field `trais`")),

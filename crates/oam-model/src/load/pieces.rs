@@ -6,10 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{LoadOptions, LoadReport, Source, load_parsed, split, yaml};
 
-/// YAML texts smaller than this are loaded on one thread: a piece is not worth a thread below it.
-const PIECES_MIN_BYTES: usize = 64 << 10;
-
 /// The smallest piece worth cutting: each costs a parse set-up and a hand-over between threads.
+/// So a text under twice this size is loaded on one thread.
 const PIECE_MIN_BYTES: usize = 32 << 10;
 
 /// Pieces per thread. Each thread types a piece's trees and drops them before it parses its
@@ -32,10 +30,10 @@ pub(super) fn load_yaml_in_pieces(
     options: &LoadOptions,
     jobs: usize,
 ) -> Option<Vec<LoadReport>> {
-    if jobs < 2 || source.text.len() < PIECES_MIN_BYTES {
+    let parts = (jobs * PIECES_PER_THREAD).min(source.text.len() / PIECE_MIN_BYTES);
+    if jobs < 2 || parts < 2 {
         return None;
     }
-    let parts = (jobs * PIECES_PER_THREAD).min(source.text.len() / PIECE_MIN_BYTES);
     let pieces = split::pieces(&source.text, parts);
     if pieces.len() < 2 {
         return None;
